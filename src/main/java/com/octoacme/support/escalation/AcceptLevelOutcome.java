@@ -1,0 +1,60 @@
+package com.octoacme.support.escalation;
+
+import static com.octoacme.support.escalation.EscalationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing "Resolve escalation": checks the handler's decision (a valid outcome, a reason for
+ * every level change, an action plan at L4) and records who took it and, for a resolution, when.
+ */
+@Component("acceptLevelOutcome")
+public class AcceptLevelOutcome implements TaskListener {
+
+  private final EscalationHistory history;
+
+  public AcceptLevelOutcome(EscalationHistory history) {
+    this.history = history;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String code = LEVEL_OUTCOME.from(task).orElse(null);
+    LevelOutcome outcome = LevelOutcome.parse(code).filter(LevelOutcome.CHOSEN_BY_HANDLER::contains)
+        .orElseThrow(() -> new InvalidFieldException(LEVEL_OUTCOME.name(), LEVEL_OUTCOME.name() + " is required: one of RESOLVED, ESCALATE, HAND_BACK"));
+    EscalationLevel level = EscalationHandlers.currentLevel(task);
+    boolean hasReason = LEVEL_CHANGE_REASON.from(task).filter(s -> !s.isBlank()).isPresent();
+    switch (outcome) {
+      case ESCALATE -> {
+        if (level == EscalationLevel.L4) {
+          throw new InvalidFieldException(LEVEL_OUTCOME.name(), "levelOutcome cannot be ESCALATE at L4, the highest level");
+        }
+        if (!hasReason) {
+          throw new InvalidFieldException(LEVEL_CHANGE_REASON.name(), LEVEL_CHANGE_REASON.name() + " is required to escalate");
+        }
+      }
+      case HAND_BACK -> {
+        if (level == EscalationLevel.L1) {
+          throw new InvalidFieldException(LEVEL_OUTCOME.name(), "levelOutcome cannot be HAND_BACK at L1, the lowest level");
+        }
+        if (!hasReason) {
+          throw new InvalidFieldException(LEVEL_CHANGE_REASON.name(), LEVEL_CHANGE_REASON.name() + " is required to hand back");
+        }
+      }
+      case RESOLVED -> {
+        if (level == EscalationLevel.L4 && ACTION_PLAN.from(task).filter(s -> !s.isBlank()).isEmpty()) {
+          throw new InvalidFieldException(ACTION_PLAN.name(), ACTION_PLAN.name() + " is required: an executive escalation ends with an immediate action plan");
+        }
+      }
+      default -> throw new IllegalStateException(outcome.name());
+    }
+    String by = Actors.completerOf(task);
+    LEVEL_CHANGE_REQUESTED_BY.set(task, by);
+    if (outcome == LevelOutcome.RESOLVED) {
+      history.recordEvent(task, task.getProcessInstanceId(), EscalationEvent.Type.RESOLVED,
+          RESOLUTION_SUMMARY.from(task).orElse(null), by, RESOLUTION_DUE_AT.from(task).orElse(null));
+    }
+  }
+}

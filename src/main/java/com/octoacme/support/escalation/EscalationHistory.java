@@ -1,0 +1,46 @@
+package com.octoacme.support.escalation;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes an escalation's audit trail. Called from delegates and listeners inside the engine's
+ * transaction (the engine and JPA share it), so a rolled-back step leaves no trace here either.
+ */
+@Service
+public class EscalationHistory {
+
+  private final LevelChangeRepository levelChanges;
+  private final EscalationEventRepository events;
+
+  public EscalationHistory(LevelChangeRepository levelChanges, EscalationEventRepository events) {
+    this.levelChanges = levelChanges;
+    this.events = events;
+  }
+
+  /** The engine's clock, so that tests that move it see consistent audit instants. */
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public LevelChange recordLevelChange(DelegateExecution execution, EscalationLevel from, EscalationLevel to,
+      LevelChange.Kind kind, String reason, String changedBy) {
+    return levelChanges.save(new LevelChange(ticketId(execution), execution.getProcessInstanceId(), from, to, kind,
+        reason, changedBy, now()));
+  }
+
+  public EscalationEvent recordEvent(VariableScope scope, String processInstanceId, EscalationEvent.Type type,
+      String detail, String actor, Date dueAt) {
+    EscalationLevel level = EscalationVariables.ESCALATION_LEVEL.from(scope).flatMap(EscalationLevel::parse).orElse(null);
+    return events.save(new EscalationEvent(ticketId(scope), processInstanceId, level, type, detail, actor, now(),
+        dueAt == null ? null : dueAt.toInstant()));
+  }
+
+  private static String ticketId(VariableScope scope) {
+    return EscalationVariables.TICKET_ID.require(scope);
+  }
+}

@@ -1,0 +1,111 @@
+package com.octoacme.support.escalation;
+
+import static com.octoacme.support.escalation.ProcessVariable.date;
+import static com.octoacme.support.escalation.ProcessVariable.decimal;
+import static com.octoacme.support.escalation.ProcessVariable.flag;
+import static com.octoacme.support.escalation.ProcessVariable.number;
+import static com.octoacme.support.escalation.ProcessVariable.string;
+
+import java.util.Date;
+
+/**
+ * The variables of the {@code support-escalation} process, in the order of the escalation template.
+ * Form field keys in {@code forms/} are these names; nothing else spells them.
+ */
+public final class EscalationVariables {
+
+  public static final String PROCESS_ID = "support-escalation";
+
+  private EscalationVariables() {}
+
+  /** The user who started the escalation (the start event's initiator). */
+  public static final ProcessVariable<String> OPENED_BY = string("escalationOpenedBy");
+
+  // Issue Summary
+  public static final ProcessVariable<String> TICKET_ID = string("ticketId");
+  public static final ProcessVariable<String> CUSTOMER_NAME = string("customerName");
+  public static final ProcessVariable<String> ACCOUNT_TIER = string("accountTier");
+  public static final ProcessVariable<String> REPORTED_BY = string("reportedBy");
+  public static final ProcessVariable<Date> REPORTED_DATE = date("reportedDate");
+  public static final ProcessVariable<String> ISSUE_TYPE = string("issueType");
+  public static final ProcessVariable<String> ISSUE_SUMMARY = string("issueSummary");
+  /** The level the escalation is handled at now (L1-L4). */
+  public static final ProcessVariable<String> ESCALATION_LEVEL = string("escalationLevel");
+  /** The team(s) the current level is assigned to, for people to read. */
+  public static final ProcessVariable<String> ASSIGNED_TO = string("assignedTo");
+
+  // Problem Description and Impact
+  public static final ProcessVariable<String> PROBLEM_DESCRIPTION = string("problemDescription");
+  public static final ProcessVariable<Long> USERS_AFFECTED = number("usersAffected");
+  public static final ProcessVariable<String> BUSINESS_IMPACT = string("businessImpact");
+  public static final ProcessVariable<String> URGENCY = string("urgency");
+  public static final ProcessVariable<String> FINANCIAL_IMPACT = string("financialImpact");
+
+  // Steps to Reproduce
+  public static final ProcessVariable<String> STEPS_TO_REPRODUCE = string("stepsToReproduce");
+  public static final ProcessVariable<String> EXPECTED_BEHAVIOR = string("expectedBehavior");
+  public static final ProcessVariable<String> ACTUAL_BEHAVIOR = string("actualBehavior");
+
+  // Technical Details
+  public static final ProcessVariable<String> ENVIRONMENT = string("environment");
+  public static final ProcessVariable<String> BROWSER_CLIENT = string("browserClient");
+  public static final ProcessVariable<String> USER_ROLE = string("userRole");
+  public static final ProcessVariable<String> RELEVANT_URLS = string("relevantUrls");
+  public static final ProcessVariable<String> ERROR_MESSAGES = string("errorMessages");
+  public static final ProcessVariable<String> LOGS = string("logs");
+
+  // Customer Context
+  public static final ProcessVariable<Double> ACCOUNT_VALUE = decimal("accountValue");
+  public static final ProcessVariable<String> CUSTOMER_HEALTH_SCORE = string("customerHealthScore");
+  public static final ProcessVariable<String> RECENT_INTERACTIONS = string("recentInteractions");
+  public static final ProcessVariable<String> CUSTOMER_SENTIMENT = string("customerSentiment");
+  public static final ProcessVariable<Date> RENEWAL_DATE = date("renewalDate");
+
+  // Investigation & Findings
+  public static final ProcessVariable<String> INITIAL_DIAGNOSIS = string("initialDiagnosis");
+  public static final ProcessVariable<Boolean> WORKAROUND_AVAILABLE = flag("workaroundAvailable");
+  public static final ProcessVariable<String> WORKAROUND_DESCRIPTION = string("workaroundDescription");
+  public static final ProcessVariable<String> ROOT_CAUSE = string("rootCause");
+  public static final ProcessVariable<String> RELATED_ISSUES = string("relatedIssues");
+
+  // Requested Action: one flag per RequestedAction, plus these
+  public static final ProcessVariable<String> REQUESTED_ACTION_OTHER = string("requestedActionOther");
+  public static final ProcessVariable<Date> PROPOSED_TIMELINE = date("proposedTimeline");
+  public static final ProcessVariable<String> PRIORITY_JUSTIFICATION = string("priorityJustification");
+
+  // Communication Plan
+  public static final ProcessVariable<String> CUSTOMER_COMMITMENT = string("customerCommitment");
+  public static final ProcessVariable<String> UPDATE_FREQUENCY = string("updateFrequency");
+  public static final ProcessVariable<Date> NEXT_UPDATE_DUE = date("nextUpdateDue");
+  public static final ProcessVariable<String> POINT_OF_CONTACT = string("pointOfContact");
+
+  // Level decision (DMN result, then the support agent's review)
+  public static final ProcessVariable<String> DECIDED_LEVEL = string("decidedLevel");
+  public static final ProcessVariable<String> LEVEL_OVERRIDE = string("levelOverride");
+  public static final ProcessVariable<String> LEVEL_OVERRIDE_REASON = string("levelOverrideReason");
+  public static final ProcessVariable<String> PRIORITY = string("priority");
+
+  // Pre-escalation checklist: one flag and one waiver reason per PreEscalationCheck, plus
+  public static final ProcessVariable<Boolean> PRE_ESCALATION_CHECKLIST_COMPLETE =
+      flag("preEscalationChecklistComplete");
+
+  // Handling at the current level
+  /** Local to each acknowledge task instance: the group asked to acknowledge. */
+  public static final ProcessVariable<String> HANDLER_GROUP = string("handlerGroup");
+  public static final ProcessVariable<Date> LEVEL_ENTERED_AT = date("levelEnteredAt");
+  public static final ProcessVariable<Date> RESPONSE_DUE_AT = date("responseDueAt");
+  public static final ProcessVariable<Date> RESOLUTION_DUE_AT = date("resolutionDueAt");
+  public static final ProcessVariable<String> INITIAL_ASSESSMENT = string("initialAssessment");
+  /** How the level's work ended: a LevelOutcome name (a person's decision, or an SLA breach). */
+  public static final ProcessVariable<String> LEVEL_OUTCOME = string("levelOutcome");
+  public static final ProcessVariable<String> LEVEL_CHANGE_REASON = string("levelChangeReason");
+  /** Who asked for the level change: a user id, or "sla" for a breach. */
+  public static final ProcessVariable<String> LEVEL_CHANGE_REQUESTED_BY = string("levelChangeRequestedBy");
+  public static final ProcessVariable<String> ACTION_PLAN = string("actionPlan");
+  /** Input of the breach recorder: which SLA ran out (an SlaKind name). */
+  public static final ProcessVariable<String> BREACHED_SLA = string("breachedSla");
+
+  // After Resolution: one flag per AfterResolutionCheck, plus
+  public static final ProcessVariable<String> RESOLUTION_SUMMARY = string("resolutionSummary");
+  public static final ProcessVariable<Long> CSAT_SCORE = number("csatScore");
+}

@@ -1,0 +1,35 @@
+package com.octoacme.support.escalation;
+
+import static com.octoacme.support.escalation.EscalationVariables.LEVEL_CHANGE_REQUESTED_BY;
+import static com.octoacme.support.escalation.EscalationVariables.LEVEL_OVERRIDE;
+import static com.octoacme.support.escalation.EscalationVariables.LEVEL_OVERRIDE_REASON;
+import static com.octoacme.support.escalation.EscalationVariables.PRIORITY;
+
+import com.octoacme.support.escalation.Enumerations.Urgency;
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On completing "Review escalation level": an override needs a valid level and a reason. */
+@Component("validateLevelReview")
+public class ValidateLevelReview implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    String override = LEVEL_OVERRIDE.from(task).filter(s -> !s.isBlank()).orElse(null);
+    if (override != null) {
+      if (EscalationLevel.parse(override).isEmpty()) {
+        throw new InvalidFieldException(LEVEL_OVERRIDE.name(), LEVEL_OVERRIDE.name() + " '" + override + "' is not one of L1, L2, L3, L4");
+      }
+      if (LEVEL_OVERRIDE_REASON.from(task).filter(s -> !s.isBlank()).isEmpty()) {
+        throw new InvalidFieldException(LEVEL_OVERRIDE_REASON.name(), LEVEL_OVERRIDE_REASON.name() + " is required to override the suggested level");
+      }
+    }
+    String priority = PRIORITY.from(task).orElse(null);
+    if (priority == null || Arrays.stream(Urgency.values()).noneMatch(u -> u.name().equals(priority))) {
+      throw new InvalidFieldException(PRIORITY.name(), PRIORITY.name() + " is required: one of HIGH, MEDIUM, LOW");
+    }
+    LEVEL_CHANGE_REQUESTED_BY.set(task, Actors.completerOf(task));
+  }
+}

@@ -1,0 +1,41 @@
+package com.octoacme.support.sla;
+
+import static com.octoacme.support.escalation.EscalationVariables.*;
+
+import com.octoacme.support.escalation.Actors;
+import com.octoacme.support.escalation.EscalationEvent;
+import com.octoacme.support.escalation.EscalationHistory;
+import com.octoacme.support.escalation.LevelOutcome;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A response or resolution timer fired: records the breach with its due instant and asks the
+ * process to move the escalation up a level. Which SLA comes from the task's input {@code breachedSla}.
+ */
+@Component("recordSlaBreach")
+public class RecordSlaBreach implements JavaDelegate {
+
+  private final EscalationHistory history;
+
+  public RecordSlaBreach(EscalationHistory history) {
+    this.history = history;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SlaKind kind = SlaKind.valueOf(BREACHED_SLA.fromLocal(execution));
+    Date dueAt = (kind == SlaKind.RESPONSE ? RESPONSE_DUE_AT : RESOLUTION_DUE_AT).require(execution);
+    String level = ESCALATION_LEVEL.require(execution);
+    String reason = (kind == SlaKind.RESPONSE ? "Response time" : "Resolution target") + " of " + level
+        + " exceeded (due " + dueAt.toInstant() + ")";
+    history.recordEvent(execution, execution.getProcessInstanceId(),
+        kind == SlaKind.RESPONSE ? EscalationEvent.Type.RESPONSE_SLA_BREACHED : EscalationEvent.Type.RESOLUTION_SLA_BREACHED,
+        reason, Actors.SLA_CLOCK, dueAt);
+    LEVEL_OUTCOME.set(execution, LevelOutcome.SLA_BREACHED.name());
+    LEVEL_CHANGE_REASON.set(execution, reason);
+    LEVEL_CHANGE_REQUESTED_BY.set(execution, Actors.SLA_CLOCK);
+  }
+}

@@ -43,6 +43,11 @@ public class AcceptLevelOutcome implements TaskListener {
           throw new InvalidFieldException(LEVEL_CHANGE_REASON.name(), LEVEL_CHANGE_REASON.name() + " is required to hand back");
         }
       }
+      case WAITING_FOR_CUSTOMER -> {
+        if (!hasReason) {
+          throw new InvalidFieldException(LEVEL_CHANGE_REASON.name(), LEVEL_CHANGE_REASON.name() + " is required: what are we waiting for?");
+        }
+      }
       case RESOLVED -> {
         if (level == EscalationLevel.L4 && ACTION_PLAN.from(task).filter(s -> !s.isBlank()).isEmpty()) {
           throw new InvalidFieldException(ACTION_PLAN.name(), ACTION_PLAN.name() + " is required: an executive escalation ends with an immediate action plan");

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves the escalation up (by hand or on an SLA breach) or back down a level and records who, when
- * and why. An SLA breach at L4 keeps the escalation at L4 and starts its clocks afresh.
+ * and why. After an SLA breach the SLA policy's breach action decides whether the level rises.
  */
 @Component("changeEscalationLevel")
 public class ChangeEscalationLevel implements JavaDelegate {
@@ -30,7 +30,12 @@ public class ChangeEscalationLevel implements JavaDelegate {
     LevelChange.Kind kind;
     switch (outcome) {
       case ESCALATE -> { to = from.up(); kind = LevelChange.Kind.ESCALATED; }
-      case SLA_BREACHED -> { to = from.up(); kind = LevelChange.Kind.SLA_BREACH; }
+      case SLA_BREACHED -> {
+        // The SLA policy decides: escalate, or inform the lead and keep the level with fresh clocks.
+        boolean escalate = !"INFORM_LEAD".equals(BREACH_ACTION.from(execution).orElse("ESCALATE"));
+        to = escalate ? from.up() : from;
+        kind = LevelChange.Kind.SLA_BREACH;
+      }
       case HAND_BACK -> { to = from.down(); kind = LevelChange.Kind.HANDED_BACK; }
       default -> throw new IllegalStateException("a " + outcome + " escalation does not change level");
     }

@@ -40,6 +40,12 @@ public class EscalationHistory {
         dueAt == null ? null : dueAt.toInstant()));
   }
 
+  /** For operations outside a delegate, such as an SLA recalculation. */
+  public EscalationEvent recordEvent(String ticketId, String processInstanceId, EscalationLevel level,
+      EscalationEvent.Type type, String detail, String actor) {
+    return events.save(new EscalationEvent(ticketId, processInstanceId, level, type, detail, actor, now(), null));
+  }
+
   private static String ticketId(VariableScope scope) {
     return EscalationVariables.TICKET_ID.require(scope);
   }

@@ -37,7 +37,7 @@ public class EscalationRequestValidator {
   // Line breaks and tabs belong in text areas; other control characters do not belong anywhere.
   private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
-  private enum Kind { ONE_LINE_TEXT, TEXT, ENUMERATION, DATE, DATE_TIME, WHOLE_NUMBER, DECIMAL, FLAG }
+  private enum Kind { ONE_LINE_TEXT, TEXT, ENUMERATION, DATE, DATE_TIME, WHOLE_NUMBER, DECIMAL, FLAG, TIME_ZONE }
 
   private record Rule(ProcessVariable<?> variable, boolean required, Kind kind, List<String> allowed) {}
 
@@ -75,6 +75,7 @@ public class EscalationRequestValidator {
     rule(RECENT_INTERACTIONS, false, Kind.TEXT);
     oneOf(CUSTOMER_SENTIMENT, false, Sentiment.values());
     rule(RENEWAL_DATE, false, Kind.DATE);
+    rule(ACCOUNT_TIME_ZONE, false, Kind.TIME_ZONE);
     // Investigation & Findings
     rule(INITIAL_DIAGNOSIS, true, Kind.TEXT);
     rule(WORKAROUND_AVAILABLE, false, Kind.FLAG);
@@ -187,6 +188,14 @@ public class EscalationRequestValidator {
           throw new IllegalArgumentException("must be a number of zero or more");
         }
         yield value;
+      }
+      case TIME_ZONE -> {
+        String value = text(raw, ONE_LINE, false);
+        try {
+          yield ZoneId.of(value).getId();
+        } catch (java.time.DateTimeException e) {
+          throw new IllegalArgumentException("'" + value + "' is not a time zone like Europe/Berlin or Asia/Tokyo");
+        }
       }
       case FLAG -> {
         if (raw instanceof Boolean b) {

@@ -60,6 +60,8 @@ public final class EscalationVariables {
   public static final ProcessVariable<String> RECENT_INTERACTIONS = string("recentInteractions");
   public static final ProcessVariable<String> CUSTOMER_SENTIMENT = string("customerSentiment");
   public static final ProcessVariable<Date> RENEWAL_DATE = date("renewalDate");
+  /** The account's own time zone (e.g. Asia/Tokyo) for business-hours SLAs; empty = the support centre's. */
+  public static final ProcessVariable<String> ACCOUNT_TIME_ZONE = string("accountTimeZone");
 
   // Investigation & Findings
   public static final ProcessVariable<String> INITIAL_DIAGNOSIS = string("initialDiagnosis");
@@ -94,7 +96,18 @@ public final class EscalationVariables {
   public static final ProcessVariable<String> HANDLER_GROUP = string("handlerGroup");
   public static final ProcessVariable<Date> LEVEL_ENTERED_AT = date("levelEnteredAt");
   public static final ProcessVariable<Date> RESPONSE_DUE_AT = date("responseDueAt");
+  /** When the handlers are warned that the response SLA is running out (the tasks' follow-up date). */
+  public static final ProcessVariable<Date> RESPONSE_WARNING_AT = date("responseWarningAt");
   public static final ProcessVariable<Date> RESOLUTION_DUE_AT = date("resolutionDueAt");
+  public static final ProcessVariable<Date> RESOLUTION_WARNING_AT = date("resolutionWarningAt");
+  /** Business time the resolution SLA allowed when its level was entered, in seconds (for the warning share). */
+  public static final ProcessVariable<Long> RESOLUTION_TOTAL_SECONDS = number("resolutionTotalSeconds");
+  /** While waiting for the customer: the business time the resolution clock had left, in seconds. */
+  public static final ProcessVariable<Long> RESOLUTION_REMAINING_SECONDS = number("resolutionRemainingSeconds");
+  /** When the resolution clock last resumed after waiting for the customer; empty if it never paused. */
+  public static final ProcessVariable<Date> RESOLUTION_RESUMED_AT = date("resolutionResumedAt");
+  /** What the reply of the customer said, when an agent records it in Tasklist. */
+  public static final ProcessVariable<String> CUSTOMER_REPLY_SUMMARY = string("customerReplySummary");
   public static final ProcessVariable<String> INITIAL_ASSESSMENT = string("initialAssessment");
   /** How the level's work ended: a LevelOutcome name (a person's decision, or an SLA breach). */
   public static final ProcessVariable<String> LEVEL_OUTCOME = string("levelOutcome");
@@ -102,8 +115,12 @@ public final class EscalationVariables {
   /** Who asked for the level change: a user id, or "sla" for a breach. */
   public static final ProcessVariable<String> LEVEL_CHANGE_REQUESTED_BY = string("levelChangeRequestedBy");
   public static final ProcessVariable<String> ACTION_PLAN = string("actionPlan");
-  /** Input of the breach recorder: which SLA ran out (an SlaKind name). */
+  /** Input of the breach recorder: which SLA ran out (RESPONSE or RESOLUTION). */
   public static final ProcessVariable<String> BREACHED_SLA = string("breachedSla");
+  /** Input of the warning: which SLA is about to run out (RESPONSE or RESOLUTION). */
+  public static final ProcessVariable<String> WARNED_SLA = string("warnedSla");
+  /** The SLA policy's action for the breach just recorded: ESCALATE or INFORM_LEAD. */
+  public static final ProcessVariable<String> BREACH_ACTION = string("slaBreachAction");
 
   // After Resolution: one flag per AfterResolutionCheck, plus
   public static final ProcessVariable<String> RESOLUTION_SUMMARY = string("resolutionSummary");

@@ -4,6 +4,7 @@ import static com.octoacme.support.escalation.EscalationVariables.*;
 
 import com.octoacme.support.escalation.Actors;
 import com.octoacme.support.escalation.EscalationEvent;
+import com.octoacme.support.escalation.EscalationHandlers;
 import com.octoacme.support.escalation.EscalationHistory;
 import com.octoacme.support.escalation.LevelOutcome;
 import java.util.Date;
@@ -12,16 +13,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * A response or resolution timer fired: records the breach with its due instant and asks the
- * process to move the escalation up a level. Which SLA comes from the task's input {@code breachedSla}.
+ * A response or resolution timer fired: records the breach with its due instant and hands the
+ * policy's breach action to the process. Which SLA comes from the task's input {@code breachedSla}.
  */
 @Component("recordSlaBreach")
 public class RecordSlaBreach implements JavaDelegate {
 
   private final EscalationHistory history;
+  private final SlaClock clock;
 
-  public RecordSlaBreach(EscalationHistory history) {
+  public RecordSlaBreach(EscalationHistory history, SlaClock clock) {
     this.history = history;
+    this.clock = clock;
   }
 
   @Override
@@ -37,5 +40,6 @@ public class RecordSlaBreach implements JavaDelegate {
     LEVEL_OUTCOME.set(execution, LevelOutcome.SLA_BREACHED.name());
     LEVEL_CHANGE_REASON.set(execution, reason);
     LEVEL_CHANGE_REQUESTED_BY.set(execution, Actors.SLA_CLOCK);
+    BREACH_ACTION.set(execution, clock.policyOf(EscalationHandlers.currentLevel(execution)).breachAction().name());
   }
 }

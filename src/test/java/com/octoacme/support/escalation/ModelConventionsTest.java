@@ -134,7 +134,7 @@ class ModelConventionsTest {
   @Test
   void everyElementHasAHumanNameAndAConventionalId() {
     Map<Class<? extends BaseElement>, String> prefixes = Map.of(
-        StartEvent.class, "StartEvent_", EndEvent.class, "EndEvent_", BoundaryEvent.class, "Timer_",
+        StartEvent.class, "StartEvent_", EndEvent.class, "EndEvent_", BoundaryEvent.class, "(Timer|Event)_",
         Gateway.class, "Gateway_", SubProcess.class, "SubProcess_", Task.class, "Task_", SequenceFlow.class, "Flow_");
     for (FlowElement element : escalation.getModelElementsByType(FlowElement.class)) {
       String prefix = prefixes.entrySet().stream().filter(p -> p.getKey().isInstance(element))

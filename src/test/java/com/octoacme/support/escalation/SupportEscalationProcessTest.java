@@ -9,7 +9,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static com.octoacme.support.testing.InvalidInput.assertInvalid;
 import static com.octoacme.support.testing.InvalidInput.assertInvalidField;
 
+import com.octoacme.support.testing.EscalationDriver;
 import com.octoacme.support.testing.Jobs;
+import static com.octoacme.support.testing.EscalationDriver.checklist;
+import static com.octoacme.support.testing.EscalationDriver.resolution;
+import static com.octoacme.support.testing.EscalationDriver.afterResolutionForm;
 import com.octoacme.support.testing.ProcessTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +57,12 @@ class SupportEscalationProcessTest {
   @Autowired LevelChangeRepository levelChanges;
   @Autowired EscalationEventRepository events;
 
+  EscalationDriver driver;
+
   @BeforeEach
   void setUp() {
     init(engine);
+    driver = new EscalationDriver(engine);
     ClockUtil.setCurrentTime(Date.from(NOW));
   }
 
@@ -202,24 +209,6 @@ class SupportEscalationProcessTest {
   }
 
   // ---------------------------------------------------------------- SLAs
-
-  @Test
-  void dueDatesOfTasksAndTimersAreTheLevelsSlaInstants() {
-    ProcessInstance pi = start(request("CONFIRMED_BUG", "PRO", "MEDIUM", 40));
-    reviewLevel(pi, null, null);
-    Instant levelEntered = NOW.plus(Duration.ofMinutes(30));
-    ClockUtil.setCurrentTime(Date.from(levelEntered));
-    completeChecklist(pi, Map.of());
-
-    Instant responseDue = levelEntered.plus(Duration.ofDays(1));     // L2: 1 day
-    Instant resolutionDue = levelEntered.plus(Duration.ofDays(5));   // L2: 5 days
-    assertThat(single(pi, "Task_AcknowledgeEscalation").getDueDate()).isEqualTo(Date.from(responseDue));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResponseSlaBreached").getDuedate()).isEqualTo(Date.from(responseDue));
-
-    acknowledge(pi, "erin.engineer");
-    assertThat(single(pi, "Task_ResolveEscalation").getDueDate()).isEqualTo(Date.from(resolutionDue));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResolutionSlaBreached").getDuedate()).isEqualTo(Date.from(resolutionDue));
-  }
 
   @Test
   void responseBreach_isRecordedInformsTheLeadAndEscalatesAtOnce() {
@@ -464,111 +453,22 @@ class SupportEscalationProcessTest {
     assertThat(variables.get(NEXT_UPDATE_DUE.name())).isEqualTo(Date.from(Instant.parse("2026-11-24T13:00:00Z")));
   }
 
-  // ---------------------------------------------------------------- helpers: the steps people take
+  // ---------------------------------------------------------------- helpers
 
-  ProcessInstance start(Map<String, Object> request) {
-    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion()
-        .singleResult().getId();
-    identity.setAuthenticatedUserId("sam.support");
-    try {
-      return forms.submitStartForm(definitionId, new HashMap<>(request));
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  void reviewLevel(ProcessInstance pi, String override, String reason) {
-    Map<String, Object> form = new HashMap<>();
-    form.put(PRIORITY.name(), "MEDIUM");
-    if (override != null) {
-      form.put(LEVEL_OVERRIDE.name(), override);
-      form.put(LEVEL_OVERRIDE_REASON.name(), reason);
-    }
-    complete(single(pi, "Task_ReviewEscalationLevel"), "sam.support", form);
-  }
-
-  void completeChecklist(ProcessInstance pi, Map<String, Object> changes) {
-    complete(single(pi, "Task_CompletePreEscalationChecklist"), "sam.support", checklist(changes));
-  }
-
-  static Map<String, Object> checklist(Map<String, Object> changes) {
-    Map<String, Object> form = new HashMap<>();
-    for (PreEscalationCheck check : PreEscalationCheck.values()) {
-      form.put(check.done.name(), true);
-    }
-    form.putAll(changes);
-    return form;
-  }
-
-  void acknowledge(ProcessInstance pi, String user) {
-    for (Task task : tasksAt(pi, "Task_AcknowledgeEscalation")) {
-      complete(task, user, Map.of(INITIAL_ASSESSMENT.name(), "Looking into the logs now"));
-    }
-  }
-
-  void resolve(ProcessInstance pi, String user, String outcome, String reason) {
-    complete(single(pi, "Task_ResolveEscalation"), user, resolution(outcome, reason));
-  }
-
-  static Map<String, Object> resolution(String outcome, String reason) {
-    Map<String, Object> form = new HashMap<>();
-    form.put(LEVEL_OUTCOME.name(), outcome);
-    if (reason != null) {
-      form.put(LEVEL_CHANGE_REASON.name(), reason);
-    }
-    if ("RESOLVED".equals(outcome)) {
-      form.put(ROOT_CAUSE.name(), "Null check missing in the payment adapter");
-      form.put(RESOLUTION_SUMMARY.name(), "Hotfix 4.2.1 deployed");
-    }
-    return form;
-  }
-
-  void afterResolution(ProcessInstance pi, int csat) {
-    complete(single(pi, "Task_CompleteAfterResolutionChecklist"), "sam.support", afterResolutionForm(csat));
-  }
-
-  static Map<String, Object> afterResolutionForm(int csat) {
-    Map<String, Object> form = new HashMap<>();
-    for (AfterResolutionCheck check : AfterResolutionCheck.values()) {
-      form.put(check.done.name(), true);
-    }
-    form.put(ROOT_CAUSE.name(), "Null check missing in the payment adapter");
-    form.put(RESOLUTION_SUMMARY.name(), "Hotfix 4.2.1 deployed, customer confirmed");
-    form.put(CSAT_SCORE.name(), csat); // Tasklist sends whole numbers as Integer
-    return form;
-  }
-
-  /** Claims and submits the task's form as the user, with the user's groups, as Tasklist does. */
-  void complete(Task task, String user, Map<String, Object> form) {
-    identity.setAuthenticatedUserId(user);
-    try {
-      tasks.claim(task.getId(), user);
-      forms.submitTaskForm(task.getId(), new HashMap<>(form));
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  Task single(ProcessInstance pi, String activityId) {
-    List<Task> found = tasksAt(pi, activityId);
-    assertThat(found).as("tasks at %s", activityId).hasSize(1);
-    return found.get(0);
-  }
+  ProcessInstance start(Map<String, Object> request) { return driver.start(request); }
+  void reviewLevel(ProcessInstance pi, String override, String reason) { driver.reviewLevel(pi, override, reason); }
+  void completeChecklist(ProcessInstance pi, Map<String, Object> changes) { driver.completeChecklist(pi, changes); }
+  void acknowledge(ProcessInstance pi, String user) { driver.acknowledge(pi, user); }
+  void resolve(ProcessInstance pi, String user, String outcome, String reason) { driver.resolve(pi, user, outcome, reason); }
+  void afterResolution(ProcessInstance pi, int csat) { driver.afterResolution(pi, csat); }
+  void complete(Task task, String user, Map<String, Object> form) { driver.complete(task, user, form); }
+  Task single(ProcessInstance pi, String activityId) { return driver.single(pi, activityId); }
+  List<Task> tasksAt(ProcessInstance pi, String activityId) { return driver.tasksAt(pi, activityId); }
+  List<String> candidateGroups(Task task) { return driver.candidateGroups(task); }
 
   Task single(ProcessInstance pi, String activityId, int expectedNone) {
-    List<Task> found = tasksAt(pi, activityId);
-    assertThat(found).hasSize(expectedNone);
+    assertThat(tasksAt(pi, activityId)).hasSize(expectedNone);
     return null;
-  }
-
-  List<Task> tasksAt(ProcessInstance pi, String activityId) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).orderByTaskId().asc().list();
-  }
-
-  List<String> candidateGroups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
   }
 
   List<EscalationEvent.Type> eventTypes(ProcessInstance pi) {

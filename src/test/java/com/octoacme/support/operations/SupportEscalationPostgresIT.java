@@ -87,9 +87,10 @@ class SupportEscalationPostgresIT {
   }
 
   /**
-   * Runs after Spring has closed the application ({@code @DirtiesContext}): a plain {@code @AfterAll}
-   * runs before that, and the engine's shutdown (metrics flush, schema close command) would then
-   * wait for a database that is gone.
+   * Stops the database after Spring has closed the application ({@code @DirtiesContext}). A JUnit
+   * {@code @AfterAll} runs before that: the engine's shutdown (metrics flush, schema close command)
+   * would then wait for a database that is gone, and closing the application by hand there makes
+   * Spring's own after-class listeners fail on the closed context.
    */
   static class StopDatabaseAfterApplication implements TestExecutionListener, Ordered {
 
@@ -330,11 +331,11 @@ class SupportEscalationPostgresIT {
     return groups;
   }
 
+  /** Run from target/classes the engine names resources by absolute path, from the jar by file name: compare file names. */
   private void assertDeployedFromBpmnAndFormsFolders() {
     String deploymentId = parse(get(PROCESS)).get("deploymentId").asText();
     List<String> resources = new ArrayList<>();
     parse(get("/deployment/" + deploymentId + "/resources")).forEach(r -> resources.add(fileName(r.get("name").asText())));
-    System.out.println("DEPLOYED: " + get("/deployment/" + deploymentId + "/resources").getBody() + get("/deployment").getBody());
     assertThat(resources).containsAll(DEPLOYED_RESOURCES);
   }
 

@@ -1,0 +1,58 @@
+package com.octoacme.support.sla;
+
+import static com.octoacme.support.escalation.EscalationVariables.*;
+
+import com.octoacme.support.escalation.Actors;
+import com.octoacme.support.escalation.EscalationEvent;
+import com.octoacme.support.escalation.EscalationHistory;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * A share of an SLA has passed (the policy's warning threshold): tells whoever has the task, the
+ * assignee, or else the candidate groups. Input {@code warnedSla}: RESPONSE or RESOLUTION.
+ */
+@Component("warnOfSlaBreach")
+public class WarnOfSlaBreach implements JavaDelegate {
+
+  static final String ACKNOWLEDGE_TASK = "Task_AcknowledgeEscalation";
+  static final String RESOLVE_TASK = "Task_ResolveEscalation";
+
+  private final EscalationHistory history;
+
+  public WarnOfSlaBreach(EscalationHistory history) {
+    this.history = history;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SlaKind kind = SlaKind.valueOf(WARNED_SLA.fromLocal(execution));
+    Date dueAt = (kind == SlaKind.RESPONSE ? RESPONSE_DUE_AT : RESOLUTION_DUE_AT).require(execution);
+    Set<String> recipients = recipients(execution, kind == SlaKind.RESPONSE ? ACKNOWLEDGE_TASK : RESOLVE_TASK);
+    history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.SLA_WARNING,
+        kind + " due " + dueAt.toInstant() + "; warned " + String.join(", ", recipients), Actors.SLA_CLOCK, dueAt);
+  }
+
+  /** The assignees of the open tasks, or the candidate groups of unassigned ones. */
+  static Set<String> recipients(DelegateExecution execution, String taskDefinitionKey) {
+    var taskService = execution.getProcessEngineServices().getTaskService();
+    Set<String> recipients = new LinkedHashSet<>();
+    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(taskDefinitionKey).list()) {
+      if (task.getAssignee() != null) {
+        recipients.add("user:" + task.getAssignee());
+      } else {
+        taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+            .map(IdentityLink::getGroupId).forEach(group -> recipients.add("group:" + group));
+      }
+    }
+    return recipients;
+  }
+}

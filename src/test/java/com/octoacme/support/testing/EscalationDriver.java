@@ -1,0 +1,127 @@
+package com.octoacme.support.testing;
+
+import static com.octoacme.support.escalation.EscalationVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.octoacme.support.escalation.AfterResolutionCheck;
+import com.octoacme.support.escalation.PreEscalationCheck;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The steps people take in Tasklist, for process tests: forms submitted by authenticated users,
+ * with the values a Camunda Form sends.
+ */
+public class EscalationDriver {
+
+  private final ProcessEngine engine;
+
+  public EscalationDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public ProcessInstance start(Map<String, Object> request) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
+        .latestVersion().singleResult().getId();
+    engine.getIdentityService().setAuthenticatedUserId("sam.support");
+    try {
+      return engine.getFormService().submitStartForm(definitionId, new HashMap<>(request));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  public void reviewLevel(ProcessInstance pi, String override, String reason) {
+    Map<String, Object> form = new HashMap<>();
+    form.put(PRIORITY.name(), "MEDIUM");
+    if (override != null) {
+      form.put(LEVEL_OVERRIDE.name(), override);
+      form.put(LEVEL_OVERRIDE_REASON.name(), reason);
+    }
+    complete(single(pi, "Task_ReviewEscalationLevel"), "sam.support", form);
+  }
+
+  public void completeChecklist(ProcessInstance pi, Map<String, Object> changes) {
+    complete(single(pi, "Task_CompletePreEscalationChecklist"), "sam.support", checklist(changes));
+  }
+
+  public static Map<String, Object> checklist(Map<String, Object> changes) {
+    Map<String, Object> form = new HashMap<>();
+    for (PreEscalationCheck check : PreEscalationCheck.values()) {
+      form.put(check.done.name(), true);
+    }
+    form.putAll(changes);
+    return form;
+  }
+
+  public void acknowledge(ProcessInstance pi, String user) {
+    for (Task task : tasksAt(pi, "Task_AcknowledgeEscalation")) {
+      complete(task, user, Map.of(INITIAL_ASSESSMENT.name(), "Looking into the logs now"));
+    }
+  }
+
+  public void resolve(ProcessInstance pi, String user, String outcome, String reason) {
+    complete(single(pi, "Task_ResolveEscalation"), user, resolution(outcome, reason));
+  }
+
+  public static Map<String, Object> resolution(String outcome, String reason) {
+    Map<String, Object> form = new HashMap<>();
+    form.put(LEVEL_OUTCOME.name(), outcome);
+    if (reason != null) {
+      form.put(LEVEL_CHANGE_REASON.name(), reason);
+    }
+    if ("RESOLVED".equals(outcome)) {
+      form.put(ROOT_CAUSE.name(), "Null check missing in the payment adapter");
+      form.put(RESOLUTION_SUMMARY.name(), "Hotfix 4.2.1 deployed");
+    }
+    return form;
+  }
+
+  public void afterResolution(ProcessInstance pi, int csat) {
+    complete(single(pi, "Task_CompleteAfterResolutionChecklist"), "sam.support", afterResolutionForm(csat));
+  }
+
+  public static Map<String, Object> afterResolutionForm(int csat) {
+    Map<String, Object> form = new HashMap<>();
+    for (AfterResolutionCheck check : AfterResolutionCheck.values()) {
+      form.put(check.done.name(), true);
+    }
+    form.put(ROOT_CAUSE.name(), "Null check missing in the payment adapter");
+    form.put(RESOLUTION_SUMMARY.name(), "Hotfix 4.2.1 deployed, customer confirmed");
+    form.put(CSAT_SCORE.name(), csat); // Tasklist sends whole numbers as Integer
+    return form;
+  }
+
+  /** Claims and submits the task's form as the user, as Tasklist does. */
+  public void complete(Task task, String user, Map<String, Object> form) {
+    engine.getIdentityService().setAuthenticatedUserId(user);
+    try {
+      engine.getTaskService().claim(task.getId(), user);
+      engine.getFormService().submitTaskForm(task.getId(), new HashMap<>(form));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  public Task single(ProcessInstance pi, String activityId) {
+    List<Task> found = tasksAt(pi, activityId);
+    assertThat(found).as("tasks at %s", activityId).hasSize(1);
+    return found.get(0);
+  }
+
+  public List<Task> tasksAt(ProcessInstance pi, String activityId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId)
+        .orderByTaskId().asc().list();
+  }
+
+  public List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+}

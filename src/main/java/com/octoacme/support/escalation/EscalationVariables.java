@@ -79,7 +79,17 @@ public final class EscalationVariables {
   public static final ProcessVariable<String> CUSTOMER_COMMITMENT = string("customerCommitment");
   public static final ProcessVariable<String> UPDATE_FREQUENCY = string("updateFrequency");
   public static final ProcessVariable<Date> NEXT_UPDATE_DUE = date("nextUpdateDue");
+  /** The Camunda user who manages customer communication; the customer-update tasks are theirs. */
   public static final ProcessVariable<String> POINT_OF_CONTACT = string("pointOfContact");
+
+  // Customer updates (the template's "Customer Update Template")
+  /** CustomerUpdateStatus name: Under investigation / Fix in progress / Fix deployed. */
+  public static final ProcessVariable<String> CURRENT_STATUS = string("currentStatus");
+  public static final ProcessVariable<String> WHAT_WE_FOUND = string("whatWeFound");
+  public static final ProcessVariable<String> NEXT_STEPS = string("nextSteps");
+  public static final ProcessVariable<String> EXPECTED_TIMELINE = string("expectedTimeline");
+  /** How many customer updates were sent; numbers each update's notification key. */
+  public static final ProcessVariable<Long> CUSTOMER_UPDATES_SENT = number("customerUpdatesSent");
 
   // Level decision (DMN result, then the support agent's review)
   public static final ProcessVariable<String> DECIDED_LEVEL = string("decidedLevel");

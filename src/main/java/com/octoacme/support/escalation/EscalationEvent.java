@@ -26,6 +26,9 @@ public class EscalationEvent {
     RESOLUTION_CLOCK_RESUMED,
     SLA_RECALCULATED,
     RESOLVED,
+    FIX_VERIFIED,
+    CSAT_RECEIVED,
+    REOPENED,
     CLOSED
   }
 

@@ -36,6 +36,10 @@ public class EscalationRequestValidator {
   static final Pattern TICKET_ID_PATTERN = Pattern.compile("^[A-Z][A-Z0-9]*-[0-9]+$");
   // Line breaks and tabs belong in text areas; other control characters do not belong anywhere.
   private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+  // Markup has no place in the template's fields; only pasted error messages and logs may quote it
+  // (they are stored as text and escaped wherever they are shown or sent).
+  private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;|javascript:", Pattern.CASE_INSENSITIVE);
+  private static final java.util.Set<String> MAY_QUOTE_MARKUP = java.util.Set.of(ERROR_MESSAGES.name(), LOGS.name());
 
   private enum Kind { ONE_LINE_TEXT, TEXT, ENUMERATION, DATE, DATE_TIME, WHOLE_NUMBER, DECIMAL, FLAG, TIME_ZONE }
 
@@ -161,8 +165,8 @@ public class EscalationRequestValidator {
 
   private Object convert(Rule rule, Object raw) {
     return switch (rule.kind()) {
-      case ONE_LINE_TEXT -> text(raw, ONE_LINE, false);
-      case TEXT -> text(raw, TEXT, true);
+      case ONE_LINE_TEXT -> noMarkup(rule, text(raw, ONE_LINE, false));
+      case TEXT -> noMarkup(rule, text(raw, TEXT, true));
       case ENUMERATION -> {
         String value = text(raw, ONE_LINE, false);
         if (!rule.allowed().contains(value)) {
@@ -207,6 +211,13 @@ public class EscalationRequestValidator {
         throw new IllegalArgumentException("must be true or false");
       }
     };
+  }
+
+  private static String noMarkup(Rule rule, String value) {
+    if (!MAY_QUOTE_MARKUP.contains(rule.variable().name()) && MARKUP.matcher(value).find()) {
+      throw new IllegalArgumentException("must not contain markup (HTML tags, entities or script links)");
+    }
+    return value;
   }
 
   private static String text(Object raw, int maxLength, boolean multiLine) {

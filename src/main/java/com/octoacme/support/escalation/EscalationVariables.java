@@ -91,6 +91,19 @@ public final class EscalationVariables {
   /** How many customer updates were sent; numbers each update's notification key. */
   public static final ProcessVariable<Long> CUSTOMER_UPDATES_SENT = number("customerUpdatesSent");
 
+  // During Escalation: the items the process does itself, ticked with their instants
+  /** "Added to escalation tracking board": the running escalation is the board's entry. */
+  public static final ProcessVariable<Date> TRACKED_AT = date("duringCheckTrackedAt");
+  /** "Assigned to appropriate team/person". */
+  public static final ProcessVariable<Date> ASSIGNED_AT = date("duringCheckAssignedAt");
+  /** "Notified customer that issue has been escalated". */
+  public static final ProcessVariable<Date> CUSTOMER_NOTIFIED_AT = date("duringCheckCustomerNotifiedAt");
+  /** "Scheduled follow-up reminders": the customer-update timer is armed. */
+  public static final ProcessVariable<Date> REMINDERS_SCHEDULED_AT = date("duringCheckRemindersScheduledAt");
+  // ... and the items people tick when reviewing the level
+  public static final ProcessVariable<Boolean> TEMPLATE_COMPLETE = flag("duringCheckTemplateComplete");
+  public static final ProcessVariable<Boolean> PRIORITY_SET = flag("duringCheckPrioritySet");
+
   // Level decision (DMN result, then the support agent's review)
   public static final ProcessVariable<String> DECIDED_LEVEL = string("decidedLevel");
   public static final ProcessVariable<String> LEVEL_OVERRIDE = string("levelOverride");
@@ -131,6 +144,11 @@ public final class EscalationVariables {
   public static final ProcessVariable<String> WARNED_SLA = string("warnedSla");
   /** The SLA policy's action for the breach just recorded: ESCALATE or INFORM_LEAD. */
   public static final ProcessVariable<String> BREACH_ACTION = string("slaBreachAction");
+
+  /** How often the customer reopened the escalation (re-escalations). */
+  public static final ProcessVariable<Long> REESCALATION_COUNT = number("reescalationCount");
+  /** Why the customer reopened it. */
+  public static final ProcessVariable<String> REOPEN_REASON = string("reopenReason");
 
   // After Resolution: one flag per AfterResolutionCheck, plus
   public static final ProcessVariable<String> RESOLUTION_SUMMARY = string("resolutionSummary");

@@ -25,7 +25,9 @@ public class LevelChange {
     /** A handler handed the escalation back down. */
     HANDED_BACK,
     /** A response or resolution SLA ran out. */
-    SLA_BREACH
+    SLA_BREACH,
+    /** The customer reopened the escalation after its resolution: handled again at the same level. */
+    REOPENED
   }
 
   @Id

@@ -38,5 +38,8 @@ public class RecordLevelDecision implements JavaDelegate {
   void setLevel(DelegateExecution execution, EscalationLevel level) {
     ESCALATION_LEVEL.set(execution, level.name());
     ASSIGNED_TO.set(execution, String.join(", ", levels.of(level).handlerGroups()));
+    if (ASSIGNED_AT.from(execution).isEmpty()) {
+      ASSIGNED_AT.set(execution, java.util.Date.from(EscalationHistory.now()));
+    }
   }
 }

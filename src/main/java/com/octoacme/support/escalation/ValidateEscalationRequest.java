@@ -41,6 +41,7 @@ public class ValidateEscalationRequest implements JavaDelegate {
     execution.setVariables(typed);
     execution.setProcessBusinessKey(ticketId);
     PRE_ESCALATION_CHECKLIST_COMPLETE.set(execution, false);
+    EscalationVariables.TRACKED_AT.set(execution, java.util.Date.from(EscalationHistory.now()));
     history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.OPENED, null,
         EscalationVariables.OPENED_BY.from(execution).orElse(null), null);
   }

@@ -30,6 +30,11 @@ public class ValidateLevelReview implements TaskListener {
     if (priority == null || Arrays.stream(Urgency.values()).noneMatch(u -> u.name().equals(priority))) {
       throw new InvalidFieldException(PRIORITY.name(), PRIORITY.name() + " is required: one of HIGH, MEDIUM, LOW");
     }
+    for (ProcessVariable<Boolean> item : java.util.List.of(EscalationVariables.TEMPLATE_COMPLETE, EscalationVariables.PRIORITY_SET)) {
+      if (!item.from(task).orElse(false)) {
+        throw new InvalidFieldException(item.name(), item.name() + " must be ticked before the escalation goes on");
+      }
+    }
     LEVEL_CHANGE_REQUESTED_BY.set(task, Actors.completerOf(task));
   }
 }

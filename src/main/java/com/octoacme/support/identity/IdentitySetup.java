@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +49,9 @@ public class IdentitySetup {
     this.demoUsers = demoUsers;
   }
 
-  @EventListener
-  public void onEngineReady(PostDeployEvent event) {
+  // ApplicationReadyEvent: the engine is up; PostDeployEvent would need a process application.
+  @EventListener(ApplicationReadyEvent.class)
+  public void onApplicationReady() {
     for (SupportGroup group : SupportGroup.values()) {
       ensureGroup(group);
     }

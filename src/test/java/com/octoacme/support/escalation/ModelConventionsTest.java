@@ -96,6 +96,7 @@ class ModelConventionsTest {
     expected.put(EscalationVariables.ESCALATION_LEVEL.name(), names(EscalationLevel.values()));
     expected.put(EscalationVariables.DECIDED_LEVEL.name(), names(EscalationLevel.values()));
     expected.put(EscalationVariables.LEVEL_OVERRIDE.name(), names(EscalationLevel.values()));
+    expected.put(EscalationVariables.CURRENT_STATUS.name(), names(Enumerations.CustomerUpdateStatus.values()));
     expected.put(EscalationVariables.LEVEL_OUTCOME.name(),
         LevelOutcome.CHOSEN_BY_HANDLER.stream().map(Enum::name).toList());
     int checked = 0;
@@ -134,7 +135,7 @@ class ModelConventionsTest {
   @Test
   void everyElementHasAHumanNameAndAConventionalId() {
     Map<Class<? extends BaseElement>, String> prefixes = Map.of(
-        StartEvent.class, "StartEvent_", EndEvent.class, "EndEvent_", BoundaryEvent.class, "(Timer|Event)_",
+        StartEvent.class, "(StartEvent|Timer)_", EndEvent.class, "EndEvent_", BoundaryEvent.class, "(Timer|Event)_",
         Gateway.class, "Gateway_", SubProcess.class, "SubProcess_", Task.class, "Task_", SequenceFlow.class, "Flow_");
     for (FlowElement element : escalation.getModelElementsByType(FlowElement.class)) {
       String prefix = prefixes.entrySet().stream().filter(p -> p.getKey().isInstance(element))

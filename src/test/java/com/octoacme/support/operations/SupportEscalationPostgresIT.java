@@ -134,6 +134,8 @@ class SupportEscalationPostgresIT {
     Map<String, Object> reviewForm = new LinkedHashMap<>();
     reviewForm.put("levelOverride", null);
     reviewForm.put("priority", "MEDIUM");
+    reviewForm.put("duringCheckTemplateComplete", true);
+    reviewForm.put("duringCheckPrioritySet", true);
     submit(review, reviewForm);
     assertThat(variable(processInstanceId, "escalationLevel").asText()).isEqualTo("L2");
 

@@ -39,6 +39,8 @@ public class EscalationDriver {
   public void reviewLevel(ProcessInstance pi, String override, String reason) {
     Map<String, Object> form = new HashMap<>();
     form.put(PRIORITY.name(), "MEDIUM");
+    form.put(TEMPLATE_COMPLETE.name(), true);
+    form.put(PRIORITY_SET.name(), true);
     if (override != null) {
       form.put(LEVEL_OVERRIDE.name(), override);
       form.put(LEVEL_OVERRIDE_REASON.name(), reason);

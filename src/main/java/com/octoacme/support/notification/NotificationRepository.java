@@ -1,0 +1,27 @@
+package com.octoacme.support.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface NotificationRepository extends JpaRepository<OutboxNotification, Long> {
+
+  Optional<OutboxNotification> findByKey(String key);
+
+  boolean existsByKey(String key);
+
+  List<OutboxNotification> findByTicketIdOrderByIdAsc(String ticketId);
+
+  @Modifying
+  @Query("update OutboxNotification n set n.status = :sent, n.sentAt = :sentAt, n.attempts = n.attempts + 1,"
+      + " n.lastError = null where n.key = :key")
+  int markSent(@Param("key") String key, @Param("sentAt") Instant sentAt, @Param("sent") OutboxNotification.Status sent);
+
+  @Modifying
+  @Query("update OutboxNotification n set n.attempts = n.attempts + 1, n.lastError = :error where n.key = :key")
+  int recordFailure(@Param("key") String key, @Param("error") String error);
+}

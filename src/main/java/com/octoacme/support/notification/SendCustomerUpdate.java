@@ -1,0 +1,54 @@
+package com.octoacme.support.notification;
+
+import static com.octoacme.support.escalation.EscalationVariables.*;
+
+import com.octoacme.support.escalation.Actors;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing "Send customer update": the template's "Customer Update Template" to the customer
+ * (the address in "Reported By"; without one, to the point of contact, who passes it on), signed by
+ * the point of contact. Numbers the updates ({@code customerUpdatesSent}); each number is sent once.
+ * Only queued here: the person's completion never waits for, nor fails with, the mail server.
+ */
+@Component("sendCustomerUpdate")
+public class SendCustomerUpdate implements TaskListener {
+
+  private final Notifications notifications;
+  private final MailModel mailModel;
+  private final RecipientDirectory directory;
+
+  public SendCustomerUpdate(Notifications notifications, MailModel mailModel, RecipientDirectory directory) {
+    this.notifications = notifications;
+    this.mailModel = mailModel;
+    this.directory = directory;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long number = CUSTOMER_UPDATES_SENT.from(task).orElse(0L) + 1;
+    String ticketId = TICKET_ID.require(task);
+    String reportedBy = REPORTED_BY.from(task).orElse(null);
+    String pointOfContact = POINT_OF_CONTACT.from(task).filter(s -> !s.isBlank()).orElse(null);
+
+    List<Recipient> to = RecipientDirectory.customerAddress(reportedBy).map(Recipient::address)
+        .map(List::of).orElseGet(() -> pointOfContact == null ? List.of() : List.of(Recipient.user(pointOfContact)));
+    Map<String, Object> model = mailModel.of(task, task.getProcessInstanceId());
+    model.put("greetingName", RecipientDirectory.customerContactName(reportedBy)
+        .orElse(CUSTOMER_NAME.from(task).orElse(null)));
+    model.put("currentStatus", CURRENT_STATUS.from(task).map(MailModel::label).orElse(null));
+    model.put("whatWeFound", WHAT_WE_FOUND.from(task).orElse(null));
+    model.put("nextSteps", NEXT_STEPS.from(task).orElse(null));
+    model.put("expectedTimeline", EXPECTED_TIMELINE.from(task).orElse(null));
+    model.put("signedBy", directory.nameOfUser(pointOfContact != null ? pointOfContact : Actors.completerOf(task)));
+    model.put("updateNumber", String.valueOf(number));
+    notifications.enqueue(new Notification(NotificationKind.CUSTOMER_UPDATE,
+        Notifications.key(ticketId, NotificationKind.CUSTOMER_UPDATE, number), ticketId,
+        to.isEmpty() ? List.of(Recipient.user(Actors.completerOf(task))) : to, model));
+    CUSTOMER_UPDATES_SENT.set(task, number);
+  }
+}

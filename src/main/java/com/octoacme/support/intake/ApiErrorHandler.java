@@ -51,7 +51,7 @@ class ApiErrorHandler {
       if (cause instanceof BodySizeLimitFilter.PayloadTooLargeException tooLarge) {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, null, tooLarge.getMessage(), ticketId);
       }
-      if (cause instanceof MismatchingMessageCorrelationException mismatch) {
+      if (cause instanceof MismatchingMessageCorrelationException) {
         return error(HttpStatus.CONFLICT, null, "the escalation does not wait for this event", ticketId);
       }
       if (cause instanceof OptimisticLockingException) {
@@ -83,7 +83,6 @@ class ApiErrorHandler {
     return new ApiError(status.value(), status.getReasonPhrase(), field, message, ticketId);
   }
 
-  @SuppressWarnings("unchecked")
   private static String ticketIdOf(HttpServletRequest request) {
     Object fromBody = request.getAttribute(EscalationIntakeController.TICKET_ID_ATTRIBUTE);
     if (fromBody instanceof String ticketId) {

@@ -22,7 +22,6 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,0 +1,63 @@
+package com.octoacme.support.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.octoacme.support.escalation.EscalationMessages;
+import com.octoacme.support.escalation.EscalationRequestValidator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.io.File;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/** The API's request and its idea of the process agree with the catalogue, the validator and the BPMN. */
+class EscalationIntakeRequestTest {
+
+  @Test
+  void theRequestHasExactlyTheTemplatesFields_inTheValidatorsOrder() {
+    List<String> components = Arrays.stream(EscalationIntakeRequest.class.getRecordComponents())
+        .map(RecordComponent::getName).toList();
+    assertThat(components).containsExactlyElementsOf(EscalationRequestValidator.fieldNames());
+  }
+
+  @Test
+  void theRequestRequiresExactlyTheValidatorsRequiredFields() {
+    // Constraint annotations are not for record components: they land on the components' fields.
+    List<String> required = Arrays.stream(EscalationIntakeRequest.class.getDeclaredFields())
+        .filter(f -> f.isAnnotationPresent(NotBlank.class) || f.isAnnotationPresent(NotNull.class))
+        .map(java.lang.reflect.Field::getName).toList();
+    assertThat(required).isNotEmpty();
+    assertThat(required).containsExactlyInAnyOrderElementsOf(EscalationRequestValidator.requiredFieldNames());
+  }
+
+  @Test
+  void theStatusesAndEventsMatchTheProcessModel() {
+    BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/support-escalation.bpmn"));
+    assertThat(model.<UserTask>getModelElementById(EscalationStatus.WAIT_FOR_CUSTOMER_REPLY)).isNotNull();
+    assertThat(model.<UserTask>getModelElementById(EscalationStatus.AFTER_RESOLUTION_CHECKLIST)).isNotNull();
+    assertThat(boundaryMessages(model, EscalationStatus.WAIT_FOR_CUSTOMER_REPLY))
+        .containsExactly(EscalationMessages.CUSTOMER_REPLIED);
+    assertThat(boundaryMessages(model, EscalationStatus.AFTER_RESOLUTION_CHECKLIST))
+        .containsExactlyInAnyOrder(EscalationMessages.FIX_VERIFIED, EscalationMessages.CSAT_RECEIVED,
+            EscalationMessages.ESCALATION_REOPENED);
+    assertThat(Arrays.stream(CustomerEvent.values()).map(e -> e.message))
+        .containsExactlyInAnyOrder(EscalationMessages.CUSTOMER_REPLIED, EscalationMessages.FIX_VERIFIED,
+            EscalationMessages.CSAT_RECEIVED, EscalationMessages.ESCALATION_REOPENED);
+  }
+
+  private static List<String> boundaryMessages(BpmnModelInstance model, String activityId) {
+    return model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(event -> event.getAttachedTo().getId().equals(activityId))
+        .flatMap(event -> event.getEventDefinitions().stream())
+        .filter(MessageEventDefinition.class::isInstance)
+        .map(definition -> ((MessageEventDefinition) definition).getMessage().getName())
+        .toList();
+  }
+}

@@ -9,6 +9,7 @@ RUN mvn -B -q dependency:go-offline || true
 COPY src ./src
 COPY bpmn ./bpmn
 COPY forms ./forms
+COPY mail-templates ./mail-templates
 RUN mvn -B -DskipTests package \
  && cp target/*.jar /build/app.jar
 

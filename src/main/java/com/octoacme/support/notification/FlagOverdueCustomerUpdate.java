@@ -18,8 +18,11 @@ public class FlagOverdueCustomerUpdate implements JavaDelegate {
   private final Notifications notifications;
   private final MailModel mailModel;
   private final NotificationProperties properties;
+  private final com.octoacme.support.escalation.EscalationHistory history;
 
-  public FlagOverdueCustomerUpdate(Notifications notifications, MailModel mailModel, NotificationProperties properties) {
+  public FlagOverdueCustomerUpdate(Notifications notifications, MailModel mailModel, NotificationProperties properties,
+      com.octoacme.support.escalation.EscalationHistory history) {
+    this.history = history;
     this.notifications = notifications;
     this.mailModel = mailModel;
     this.properties = properties;
@@ -36,5 +39,8 @@ public class FlagOverdueCustomerUpdate implements JavaDelegate {
     notifications.enqueue(new Notification(NotificationKind.CUSTOMER_UPDATE_OVERDUE,
         Notifications.key(ticketId, NotificationKind.CUSTOMER_UPDATE_OVERDUE, pendingUpdate), ticketId,
         List.of(to), model));
+    history.recordEvent(execution, execution.getProcessInstanceId(),
+        com.octoacme.support.escalation.EscalationEvent.Type.CUSTOMER_UPDATE_OVERDUE,
+        "Update " + pendingUpdate + " overdue since " + model.get("overdueSince"), null, NEXT_UPDATE_DUE.from(execution).orElse(null));
   }
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
  * delegates and listeners): renders the templates, stores the mail in the outbox and starts one
  * {@code notification-delivery} instance for it (business key: the ticket ID), which sends it in a
  * job of its own with retries. So the escalation never waits for SMTP, a rolled-back step queues
- * nothing, and an SMTP outage never rolls back a person's task.
+ * nothing, and an SMTP outage never rolls back a person's task. The delivery is started as the
+ * system, whoever's action queued it (see {@link AsSystem}).
  */
 @Service
 public class Notifications {
@@ -60,10 +61,10 @@ public class Notifications {
     List<String> addresses = directory.addressesOf(notification.recipients());
     repository.saveAndFlush(new OutboxNotification(notification.key(), notification.ticketId(), notification.kind(),
         addresses, mail.subject(), mail.html(), mail.text(), EscalationHistory.now()));
-    runtime.createProcessInstanceByKey(NotificationVariables.PROCESS_ID)
+    AsSystem.call(() -> runtime.createProcessInstanceByKey(NotificationVariables.PROCESS_ID)
         .businessKey(notification.ticketId())
         .setVariable(NOTIFICATION_KEY.name(), notification.key())
-        .execute();
+        .execute());
     log.info("Queued {} {} for {} to {}", notification.kind(), notification.key(), notification.ticketId(), addresses);
     return true;
   }

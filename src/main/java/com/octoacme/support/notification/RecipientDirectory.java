@@ -80,7 +80,7 @@ public class RecipientDirectory {
     if (userId == null || userId.isBlank()) {
       return Optional.empty();
     }
-    User user = identity.createUserQuery().userId(userId).singleResult();
+    User user = AsSystem.call(() -> identity.createUserQuery().userId(userId).singleResult());
     return user == null ? Optional.empty() : valid(user.getEmail());
   }
 
@@ -89,7 +89,7 @@ public class RecipientDirectory {
     if (userId == null || userId.isBlank()) {
       return null;
     }
-    User user = identity.createUserQuery().userId(userId).singleResult();
+    User user = AsSystem.call(() -> identity.createUserQuery().userId(userId).singleResult());
     if (user == null) {
       return userId;
     }

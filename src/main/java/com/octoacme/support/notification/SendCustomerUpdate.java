@@ -21,11 +21,14 @@ public class SendCustomerUpdate implements TaskListener {
   private final Notifications notifications;
   private final MailModel mailModel;
   private final RecipientDirectory directory;
+  private final com.octoacme.support.escalation.EscalationHistory history;
 
-  public SendCustomerUpdate(Notifications notifications, MailModel mailModel, RecipientDirectory directory) {
+  public SendCustomerUpdate(Notifications notifications, MailModel mailModel, RecipientDirectory directory,
+      com.octoacme.support.escalation.EscalationHistory history) {
     this.notifications = notifications;
     this.mailModel = mailModel;
     this.directory = directory;
+    this.history = history;
   }
 
   @Override
@@ -50,5 +53,7 @@ public class SendCustomerUpdate implements TaskListener {
         Notifications.key(ticketId, NotificationKind.CUSTOMER_UPDATE, number), ticketId,
         to.isEmpty() ? List.of(Recipient.user(Actors.completerOf(task))) : to, model));
     CUSTOMER_UPDATES_SENT.set(task, number);
+    history.recordEvent(task, task.getProcessInstanceId(), com.octoacme.support.escalation.EscalationEvent.Type.CUSTOMER_UPDATE_SENT,
+        "Update " + number + ": " + CURRENT_STATUS.from(task).orElse(""), Actors.completerOf(task), null);
   }
 }

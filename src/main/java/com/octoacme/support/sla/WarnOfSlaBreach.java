@@ -5,6 +5,7 @@ import static com.octoacme.support.escalation.EscalationVariables.*;
 import com.octoacme.support.escalation.Actors;
 import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationHistory;
+import com.octoacme.support.notification.Notifications;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,9 +26,11 @@ public class WarnOfSlaBreach implements JavaDelegate {
   static final String RESOLVE_TASK = "Task_ResolveEscalation";
 
   private final EscalationHistory history;
+  private final Notifications notifications;
 
-  public WarnOfSlaBreach(EscalationHistory history) {
+  public WarnOfSlaBreach(EscalationHistory history, Notifications notifications) {
     this.history = history;
+    this.notifications = notifications;
   }
 
   @Override
@@ -37,6 +40,7 @@ public class WarnOfSlaBreach implements JavaDelegate {
     Set<String> recipients = recipients(execution, kind == SlaKind.RESPONSE ? ACKNOWLEDGE_TASK : RESOLVE_TASK);
     history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.SLA_WARNING,
         kind + " due " + dueAt.toInstant() + "; warned " + String.join(", ", recipients), Actors.SLA_CLOCK, dueAt);
+    notifications.warnOfSla(execution, kind.name(), dueAt, recipients);
   }
 
   /** The assignees of the open tasks, or the candidate groups of unassigned ones. */

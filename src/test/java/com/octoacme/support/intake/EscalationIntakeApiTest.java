@@ -162,6 +162,7 @@ class EscalationIntakeApiTest {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/escalations"))
             .header("Content-Type", "application/json")
+            .header("X-API-Key", com.octoacme.support.testing.AuthenticatedClients.TICKETING_API_KEY)
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -181,6 +182,7 @@ class EscalationIntakeApiTest {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/escalations"))
             .header("Content-Type", "application/json")
+            .header("X-API-Key", com.octoacme.support.testing.AuthenticatedClients.TICKETING_API_KEY)
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -304,12 +306,14 @@ class EscalationIntakeApiTest {
   @Test
   void aHostileTicketIdInThePath_404_andChangesNothing() {
     Snapshot before = Snapshot.of(engine, jdbc);
-    for (String hostile : new String[] {"TICKET-1'; DROP TABLE act_ru_task;--", "<img src=x onerror=alert(1)>", "TICKET-1 OR 1=1"}) {
+    // Spring Security's firewall refuses a ';' in a URL outright (400) before any controller sees it.
+    assertThat(api.get("/api/escalations/TICKET-1'; DROP TABLE act_ru_task;--").response().getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    for (String hostile : new String[] {"<img src=x onerror=alert(1)>", "TICKET-1 OR 1=1"}) {
       // The client percent-encodes what a URL may not carry.
       Reply reply = api.get("/api/escalations/" + hostile);
       reply.isError(HttpStatus.NOT_FOUND, null);
-      // Spring cuts a path segment at ';' (matrix variables): the rest never reaches a query anyway.
-      assertThat(hostile).startsWith(reply.text("ticketId"));
+      assertThat(reply.text("ticketId")).isEqualTo(hostile);
       assertThat(reply.response().getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     }
     assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(before.tasks());

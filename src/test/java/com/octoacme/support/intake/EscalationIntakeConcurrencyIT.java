@@ -54,6 +54,8 @@ import org.springframework.test.context.TestExecutionListeners;
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class EscalationIntakeConcurrencyIT {
 
+  static final String TICKETING_API_KEY = "it-ticketing-" + Long.toHexString(System.nanoTime());
+
   private static final int REQUESTS = 50;
 
   private static EmbeddedPostgres postgres;
@@ -66,6 +68,7 @@ class EscalationIntakeConcurrencyIT {
     registry.add("DB_USERNAME", () -> "postgres");
     registry.add("DB_PASSWORD", () -> "postgres");
     registry.add("ADMIN_PASSWORD", () -> "it-admin-" + Long.toHexString(System.nanoTime()));
+    registry.add("security.ticketing-api-key", () -> TICKETING_API_KEY);
   }
 
   private static synchronized EmbeddedPostgres postgres() {
@@ -175,6 +178,8 @@ class EscalationIntakeConcurrencyIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    // the ticketing system's webhook, as in production: authenticated by its API key
+    headers.set("X-API-Key", TICKETING_API_KEY);
     if (idempotencyKey != null) {
       headers.set("Idempotency-Key", idempotencyKey);
     }

@@ -19,7 +19,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -63,6 +67,7 @@ class EscalationNotificationsTest {
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
   @Autowired IdentityService identity;
+  @Autowired AuthorizationService authorizations;
   @Autowired NotificationRepository outbox;
   @Autowired EscalationEventRepository events;
   @Autowired LevelChangeRepository levelChanges;
@@ -76,6 +81,7 @@ class EscalationNotificationsTest {
     ticketId = EscalationRequests.nextTicketId();
     ensureUser(SAM, "Sam", "Support");
     ensureUser(ERIN, "Erin", "Engineer");
+    mayReadTheCustomerUpdateProcess(SAM);
     repository.createDeployment().name("notification-delegate-tests").enableDuplicateFiltering(true)
         .addModelInstance("test-notify-handler-group.bpmn", serviceTask("test-notify-handler-group", "${notifyHandlerGroup}"))
         .addModelInstance("test-inform-level-lead.bpmn", serviceTask("test-inform-level-lead", "${informLevelLead}"))
@@ -87,8 +93,10 @@ class EscalationNotificationsTest {
             .endEvent().done())
         .addModelInstance("test-customer-update.bpmn", Bpmn.createExecutableProcess("test-customer-update")
             .camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Task_SendCustomerUpdate").camundaTaskListenerDelegateExpression("complete", "${sendCustomerUpdate}")
-            .userTask("Task_SendCustomerUpdate2").camundaTaskListenerDelegateExpression("complete", "${sendCustomerUpdate}")
+            .userTask("Task_SendCustomerUpdate").camundaCandidateUsers(SAM)
+            .camundaTaskListenerDelegateExpression("complete", "${sendCustomerUpdate}")
+            .userTask("Task_SendCustomerUpdate2").camundaCandidateUsers(SAM)
+            .camundaTaskListenerDelegateExpression("complete", "${sendCustomerUpdate}")
             .userTask("Task_Wait").endEvent().done())
         .deploy();
   }
@@ -274,6 +282,17 @@ class EscalationNotificationsTest {
   }
 
   @Test
+  void aPersonWithNoGrantsBeyondTheTask_stillQueuesTheUpdate() {
+    // samsupport is in no group: with camunda.bpm.authorization on, the task is all they may work on.
+    assertThat(identity.createGroupQuery().groupMember(SAM).count()).isZero();
+    ProcessInstance pi = run("test-customer-update", escalation("L2"));
+    complete(pi, "Task_SendCustomerUpdate", "UNDER_INVESTIGATION", "Reproduced it.", "Root cause analysis.");
+
+    assertThat(outbox.findByTicketIdOrderByIdAsc(ticketId)).hasSize(1);
+    assertThat(deliverOne().to()).containsExactly("jane.doe@globex.example");
+  }
+
+  @Test
   void aCustomerWithoutAnAddress_hasTheUpdateSentToThePointOfContact() {
     Map<String, Object> variables = escalation("L2");
     variables.put(REPORTED_BY.name(), "Jane Doe (phone only)");
@@ -319,6 +338,19 @@ class EscalationNotificationsTest {
     }
   }
 
+  /** Submitting a task form reads the process definition; that and the task are all the test user may do. */
+  void mayReadTheCustomerUpdateProcess(String userId) {
+    if (authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId("test-customer-update").count() == 0) {
+      Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      read.setUserId(userId);
+      read.setResource(Resources.PROCESS_DEFINITION);
+      read.setResourceId("test-customer-update");
+      read.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(read);
+    }
+  }
+
   /** An escalation's variables as the process has them when it has entered a level. */
   Map<String, Object> escalation(String level) {
     Map<String, Object> v = new HashMap<>();
@@ -350,7 +382,7 @@ class EscalationNotificationsTest {
     form.put(WHAT_WE_FOUND.name(), found);
     form.put(NEXT_STEPS.name(), next);
     form.put(EXPECTED_TIMELINE.name(), "Tomorrow morning");
-    identity.setAuthenticatedUserId(SAM);
+    identity.setAuthentication(SAM, java.util.List.of("support"));
     try {
       engine.getFormService().submitTaskForm(task.getId(), form);
     } finally {

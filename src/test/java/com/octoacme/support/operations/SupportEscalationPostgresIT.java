@@ -171,8 +171,8 @@ class SupportEscalationPostgresIT {
     submit(afterResolution, closing);
 
     assertThat(parse(get("/history/process-instance/" + processInstanceId)).get("state").asText()).isEqualTo("COMPLETED");
-    assertThat(parse(get("/process-instance?businessKey=TICKET-4711"))).isEmpty();
-    JsonNode byTicket = parse(get("/history/process-instance?processInstanceBusinessKey=TICKET-4711"));
+    assertThat(parse(get("/process-instance?processDefinitionKey=support-escalation&businessKey=TICKET-4711"))).isEmpty();
+    JsonNode byTicket = parse(get("/history/process-instance?processDefinitionKey=support-escalation&processInstanceBusinessKey=TICKET-4711"));
     assertThat(byTicket).hasSize(1);
     assertThat(byTicket.get(0).get("id").asText()).isEqualTo(processInstanceId);
 
@@ -366,9 +366,9 @@ class SupportEscalationPostgresIT {
 
   // --- plumbing --------------------------------------------------------------------------------
 
-  /** Every call goes through here: once /engine-rest needs HTTP Basic, add {@code .withBasicAuth(ADMIN, ADMIN_PASSWORD)}. */
+  /** Every call goes through here, with HTTP Basic as the admin: /engine-rest is closed to anonymous callers. */
   private TestRestTemplate engineRest() {
-    return restTemplate;
+    return restTemplate.withBasicAuth(ADMIN, ADMIN_PASSWORD);
   }
 
   private ResponseEntity<String> get(String path) {

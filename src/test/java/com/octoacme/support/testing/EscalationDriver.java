@@ -28,7 +28,7 @@ public class EscalationDriver {
   public ProcessInstance start(Map<String, Object> request) {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
         .latestVersion().singleResult().getId();
-    engine.getIdentityService().setAuthenticatedUserId("sam.support");
+    authenticate("sam.support");
     try {
       return engine.getFormService().submitStartForm(definitionId, new HashMap<>(request));
     } finally {
@@ -99,14 +99,31 @@ public class EscalationDriver {
     return form;
   }
 
-  /** Claims and submits the task's form as the user, as Tasklist does. */
+  /** Claims and submits the task's form as the user, as Tasklist does, with the user's groups' authorizations. */
   public void complete(Task task, String user, Map<String, Object> form) {
-    engine.getIdentityService().setAuthenticatedUserId(user);
+    authenticate(user);
     try {
       engine.getTaskService().claim(task.getId(), user);
       engine.getFormService().submitTaskForm(task.getId(), new HashMap<>(form));
     } finally {
       engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** Acts as the user with their groups, so the engine's authorizations apply as in Tasklist. */
+  public void authenticate(String user) {
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    engine.getIdentityService().setAuthentication(user, groups);
+  }
+
+  /** Each acknowledge task by the demo user of its candidate group (at L3: the lead and the product manager). */
+  public void acknowledgeAsHandlers(ProcessInstance pi) {
+    for (Task task : tasksAt(pi, "Task_AcknowledgeEscalation")) {
+      String group = candidateGroups(task).get(0);
+      String user = com.octoacme.support.identity.IdentitySetup.DEMO_USERS.entrySet().stream()
+          .filter(e -> e.getValue().id().equals(group)).map(Map.Entry::getKey).findFirst().orElseThrow();
+      complete(task, user, Map.of(INITIAL_ASSESSMENT.name(), "Looking into it as " + group));
     }
   }
 

@@ -1,0 +1,69 @@
+package com.octoacme.support.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. /api/** and /engine-rest/** (open by default in Camunda) need HTTP Basic with a
+ * user of Camunda's identity service or, for the ticketing system's webhook, the API key. Behind
+ * /engine-rest, Camunda's own authorizations apply to the caller. The webapps (Tasklist, Cockpit,
+ * Admin) keep their own login, session and CSRF protection.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiAndEngineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
+      IdentityService identityService, ObjectMapper json,
+      @Value("${security.ticketing-api-key:}") String ticketingApiKey) throws Exception {
+    AuthenticationEntryPoint unauthorized = ApiSecurityErrors.unauthorized(json);
+    // Path matchers independent of Spring MVC: /engine-rest is Jersey's servlet, not the DispatcherServlet's.
+    http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
+        .csrf(csrf -> csrf.disable()) // stateless: no session cookie to forge requests with
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authenticationProvider(identities)
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized)
+            .accessDeniedHandler(ApiSecurityErrors.forbidden(json)))
+        .addFilterBefore(new ApiKeyAuthenticationFilter(ticketingApiKey, unauthorized), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(antMatcher("/api/operations/**")).hasAuthority(Authorities.ADMIN)
+            // the ticketing system and Support open escalations and pass on customer events
+            .requestMatchers(antMatcher(HttpMethod.POST, "/api/escalations"), antMatcher(HttpMethod.POST, "/api/escalations/*/events/*"))
+                .hasAnyAuthority(Authorities.TICKETING, Authorities.group("support"), Authorities.ADMIN)
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/escalations/**")).authenticated()
+            .requestMatchers(antMatcher("/api/**")).authenticated() // the rest of /api: 404 or 405 from the API itself
+            // the engine's API is for people and scripts; the engine's authorizations do the rest
+            .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(Authorities.PERSON)
+            .anyRequest().denyAll());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    http.securityMatcher(antMatcher("/**"))
+        .csrf(csrf -> csrf.disable()) // the webapps run their own CSRF protection
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    return http.build();
+  }
+}

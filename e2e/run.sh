@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Real-browser check of the Camunda Forms in Tasklist: starts the built app jar on port 8099 with an
+# in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs, stops the app.
+# Builds nothing: run `mvn -B -DskipTests package` first. Needs node + npm ci (playwright-core).
+# Screenshots: target/e2e/*.png; app log: target/e2e/app.log.
+#
+# Environment: E2E_PORT (default 8099), E2E_START_TIMEOUT (seconds, default 120),
+#   E2E_APP_ARGS (extra app arguments, split on blanks),
+#   E2E_PROVISION_DEMO_USERS=1 (see tasklist-forms.mjs), E2E_JAR (another jar than target/'s), JAVA (default java).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+started=$(date +%s)
+port="${E2E_PORT:-8099}"
+out=target/e2e
+mkdir -p "$out"
+
+jar="${E2E_JAR:-$(ls target/support-escalation-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)}"
+if [[ -z "$jar" || ! -f "$jar" ]]; then
+  echo "e2e: no app jar in target/ (build it first: mvn -B -DskipTests package)" >&2
+  exit 1
+fi
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "e2e: installing Debian's chromium"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+fi
+if [[ ! -d node_modules/playwright-core ]]; then
+  npm ci --no-audit --no-fund
+fi
+
+if curl -s -o /dev/null "http://localhost:${port}/"; then
+  echo "e2e: port ${port} is already in use" >&2
+  exit 1
+fi
+
+app_pid=""
+workdir=""
+summary=""
+cleanup() {
+  if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
+    kill -- "-$app_pid" 2>/dev/null || kill "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
+    kill -9 -- "-$app_pid" 2>/dev/null || true
+  fi
+  if [[ -n "$workdir" ]]; then rm -rf "$workdir"; fi
+  echo "e2e: run.sh took $(( $(date +%s) - started )) s"
+  # the summary line once more, last, for whoever reads the closing line
+  if [[ -n "$summary" ]]; then echo "$summary"; fi
+}
+trap cleanup EXIT
+
+# Run a copy of the jar: a build writing target/*.jar meanwhile would break the running app's classes.
+workdir=$(mktemp -d /tmp/e2e-app.XXXXXX)
+cp "$jar" "$workdir/app.jar"
+
+# Extra app arguments, split on blanks (no globbing: they may hold regular expressions).
+read -r -a extra_args <<< "${E2E_APP_ARGS:-}"
+(cd "$workdir" && exec setsid "${JAVA:-java}" -jar app.jar \
+  --server.port="$port" \
+  '--spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1' \
+  "${extra_args[@]}") > "$out/app.log" 2>&1 < /dev/null &
+app_pid=$!
+
+echo "e2e: started $jar (pid $app_pid, port $port), waiting for the engine"
+start_timeout="${E2E_START_TIMEOUT:-120}"
+deadline=$(( $(date +%s) + start_timeout ))
+until curl -fs -u "${E2E_ADMIN_USER:-admin}:${E2E_ADMIN_PASSWORD:-admin}" -o /dev/null "http://localhost:${port}/engine-rest/engine"; do
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "e2e: the app exited during start; last lines of $out/app.log:" >&2
+    tail -n 40 "$out/app.log" >&2
+    summary="e2e: 0 passed, 1 failed"
+    exit 1
+  fi
+  if (( $(date +%s) > deadline )); then
+    echo "e2e: the app was not ready within ${start_timeout} s; last lines of $out/app.log:" >&2
+    tail -n 40 "$out/app.log" >&2
+    summary="e2e: 0 passed, 1 failed"
+    exit 1
+  fi
+  sleep 2
+done
+echo "e2e: app ready after $(( $(date +%s) - started )) s"
+
+set +e
+BASE_URL="http://localhost:${port}" node e2e/tasklist-forms.mjs 2>&1 | tee "$out/e2e.log"
+rc=${PIPESTATUS[0]}
+set -e
+summary=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$out/e2e.log" | tail -n 1 || true)
+if [[ -z "$summary" ]]; then summary="e2e: 0 passed, 1 failed"; [[ "$rc" -ne 0 ]] || rc=1; fi
+exit "$rc"

@@ -76,8 +76,7 @@ public class SetUpCustomerCommunication implements JavaDelegate {
     model.put("expectedTimeline", "We will update you by " + mailModel.date(NEXT_UPDATE_DUE.require(execution)) + ".");
     model.put("signedBy", directory.nameOfUser(pointOfContact));
     model.put("updateNumber", "0");
-    List<Recipient> to = RecipientDirectory.customerAddress(reportedBy).map(Recipient::address).map(List::of)
-        .orElseGet(() -> pointOfContact == null ? List.of() : List.of(Recipient.user(pointOfContact)));
+    List<Recipient> to = RecipientDirectory.customerOrPointOfContact(reportedBy, pointOfContact);
     if (!to.isEmpty()) {
       notifications.enqueue(new Notification(NotificationKind.CUSTOMER_UPDATE, ticketId + ":customer-update:escalated",
           ticketId, to, model));

@@ -108,6 +108,15 @@ public class RecipientDirectory {
   }
 
   /**
+   * Who receives a customer update: the customer's address in "Reported By"; without one, the point
+   * of contact, who passes it on; empty when neither is known.
+   */
+  public static List<Recipient> customerOrPointOfContact(String reportedBy, String pointOfContact) {
+    return customerAddress(reportedBy).map(Recipient::address).map(List::<Recipient>of)
+        .orElseGet(() -> pointOfContact == null || pointOfContact.isBlank() ? List.of() : List.of(Recipient.user(pointOfContact)));
+  }
+
+  /**
    * The contact's name in "Reported By" without the address and remarks in brackets ("Jane Doe" of
    * "Jane Doe <jane@...>" or "Jane Doe (phone only)"), if any.
    */

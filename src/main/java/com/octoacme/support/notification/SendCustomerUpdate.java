@@ -38,8 +38,7 @@ public class SendCustomerUpdate implements TaskListener {
     String reportedBy = REPORTED_BY.from(task).orElse(null);
     String pointOfContact = POINT_OF_CONTACT.from(task).filter(s -> !s.isBlank()).orElse(null);
 
-    List<Recipient> to = RecipientDirectory.customerAddress(reportedBy).map(Recipient::address)
-        .map(List::of).orElseGet(() -> pointOfContact == null ? List.of() : List.of(Recipient.user(pointOfContact)));
+    List<Recipient> to = RecipientDirectory.customerOrPointOfContact(reportedBy, pointOfContact);
     Map<String, Object> model = mailModel.of(task, task.getProcessInstanceId());
     model.put("greetingName", RecipientDirectory.customerContactName(reportedBy)
         .orElse(CUSTOMER_NAME.from(task).orElse(null)));

@@ -3,10 +3,8 @@ package com.octoacme.support.sla.benchmark;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.springframework.core.Ordered;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.TestContext;
-import org.springframework.test.context.TestExecutionListener;
 
 /**
  * The benchmark's PostgreSQL: an external one when {@code BENCH_DB_URL} is set (with {@code BENCH_DB_USERNAME}
@@ -35,6 +33,19 @@ final class BenchmarkDatabase {
       registry.add("DB_USERNAME", () -> "postgres");
       registry.add("DB_PASSWORD", () -> "postgres");
     }
+  }
+
+  /**
+   * A connection of the harness's own, outside the application's pool: the figures can be read even when
+   * the job executor holds every pooled connection.
+   */
+  static SingleConnectionDataSource harnessDataSource() {
+    String url = external() ? System.getenv("BENCH_DB_URL") : embedded().getJdbcUrl("postgres", "postgres");
+    String user = external() ? envOr("BENCH_DB_USERNAME", "postgres") : "postgres";
+    String password = external() ? envOr("BENCH_DB_PASSWORD", "postgres") : "postgres";
+    SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, user, password, true);
+    dataSource.setAutoCommit(true);
+    return dataSource;
   }
 
   static String description() {
@@ -66,23 +77,6 @@ final class BenchmarkDatabase {
     if (embedded != null) {
       embedded.close();
       embedded = null;
-    }
-  }
-
-  /**
-   * Stops the embedded database after Spring has closed the application (the engine's shutdown still
-   * talks to it), as SupportEscalationPostgresIT does.
-   */
-  static class StopAfterApplication implements TestExecutionListener, Ordered {
-
-    @Override
-    public int getOrder() {
-      return Ordered.HIGHEST_PRECEDENCE; // afterTestClass runs in reverse order: this one last
-    }
-
-    @Override
-    public void afterTestClass(TestContext testContext) throws IOException {
-      stop();
     }
   }
 }

@@ -25,14 +25,14 @@ final class JobExecutorMetrics {
   Map<String, Long> snapshot() {
     try {
       management.reportDbMetricsNow();
+      Map<String, Long> values = new LinkedHashMap<>();
+      for (String name : NAMES) {
+        values.put(name, management.createMetricsQuery().name(name).sum());
+      }
+      return values;
     } catch (RuntimeException e) {
-      return Map.of(); // metrics reporting switched off: no counters
+      return Map.of(); // metrics reporting switched off, or no connection to be had: no counters
     }
-    Map<String, Long> values = new LinkedHashMap<>();
-    for (String name : NAMES) {
-      values.put(name, management.createMetricsQuery().name(name).sum());
-    }
-    return values;
   }
 
   static String delta(Map<String, Long> before, Map<String, Long> after) {

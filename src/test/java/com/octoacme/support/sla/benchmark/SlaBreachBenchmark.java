@@ -28,11 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -56,7 +60,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @SpringBootTest(classes = SupportEscalationApplication.class, webEnvironment = RANDOM_PORT)
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestExecutionListeners(listeners = BenchmarkDatabase.StopAfterApplication.class,
+@TestExecutionListeners(listeners = SlaBreachBenchmark.CleanUpAfterApplication.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class SlaBreachBenchmark {
 
@@ -98,7 +102,9 @@ class SlaBreachBenchmark {
   @Autowired private RuntimeService runtimeService;
   @Autowired private ManagementService managementService;
   @Autowired private PlatformTransactionManager transactionManager;
-  @Autowired private JdbcTemplate jdbc;
+  /** The harness's own connection (not the application's pool), for the audit trail and probes. */
+  private final SingleConnectionDataSource harnessConnection = BenchmarkDatabase.harnessDataSource();
+  private final JdbcTemplate jdbc = new JdbcTemplate(harnessConnection);
   @Autowired private EscalationLevels levels;
 
   private final Report report = new Report();
@@ -108,6 +114,30 @@ class SlaBreachBenchmark {
     BenchmarkDatabase.register(registry);
     JobExecutorSettings.register(registry);
     registry.add("ADMIN_PASSWORD", () -> "bench-" + Long.toHexString(System.nanoTime()));
+    // Notifications are delivered to a local sink: sent as in production, never to a real mail server.
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MailSink.instance().port());
+  }
+
+  /**
+   * Stops the embedded database and the mail sink after Spring has closed the application (the engine's
+   * shutdown still talks to the database), as SupportEscalationPostgresIT does.
+   */
+  static class CleanUpAfterApplication implements TestExecutionListener, Ordered {
+
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE; // afterTestClass runs in reverse order: this one last
+    }
+
+    @Override
+    public void afterTestClass(TestContext testContext) throws IOException {
+      try {
+        BenchmarkDatabase.stop();
+      } finally {
+        MailSink.stop();
+      }
+    }
   }
 
   @Test
@@ -117,6 +147,7 @@ class SlaBreachBenchmark {
       run(load);
     } finally {
       report.write();
+      harnessConnection.destroy();
     }
   }
 
@@ -279,12 +310,24 @@ class SlaBreachBenchmark {
     report.values.put("burstFirstSeconds", burstLateness.min() / 1000.0);
     report.values.put("burstInformedAllSeconds", burstEndToEnd.max() / 1000.0);
 
+    // --- where the executor's time went: activity durations from the engine's history ------------------
+    report.section("Activity durations since T0 (ACT_HI_ACTINST, top 8 by total time)");
+    jdbc.query("select ACT_ID_, count(*) n, avg(DURATION_) avg_ms, max(DURATION_) max_ms, sum(DURATION_) total_ms"
+            + " from ACT_HI_ACTINST where START_TIME_ >= ? and DURATION_ is not null group by ACT_ID_"
+            + " order by sum(DURATION_) desc limit 8",
+        rs -> {
+          report.line(String.format("%s: %d, avg %.0f ms, max %d ms, total %.1f s", rs.getString("ACT_ID_"),
+              rs.getLong("n"), rs.getDouble("avg_ms"), rs.getLong("max_ms"), rs.getLong("total_ms") / 1000.0));
+        }, java.sql.Timestamp.from(t0));
+    report.line("jobs still waiting (due, not executed): "
+        + countOrMinusOne(() -> managementService.createJobQuery().executable().count()));
+
     // --- health of the run ---------------------------------------------------------------------------
-    long failedJobs = managementService.createJobQuery().withException().count();
-    long incidents = runtimeService.createIncidentQuery().count();
+    long failedJobs = countOrMinusOne(() -> managementService.createJobQuery().withException().count());
+    long incidents = countOrMinusOne(() -> runtimeService.createIncidentQuery().count());
     report.section("Run health");
-    report.line("jobs with an exception: " + failedJobs + ", incidents: " + incidents
-        + (setupOverran ? ", setup overran its plan" : ""));
+    report.line("jobs with an exception: " + failedJobs + ", incidents: " + incidents + ", mails delivered to the sink: "
+        + MailSink.instance().mails() + (setupOverran ? ", setup overran its plan" : ""));
     report.values.put("failedJobs", failedJobs);
     report.values.put("profile", profile);
     report.values.put("jobExecutor", JobExecutorSettings.effective(engine));
@@ -347,13 +390,27 @@ class SlaBreachBenchmark {
     return String.format("%.1f", (System.nanoTime() - start) / 1e6 / runs);
   }
 
+  /** An engine count for the report; -1 when the engine cannot answer (e.g. no pooled connection to be had). */
+  private static long countOrMinusOne(LongSupplier count) {
+    try {
+      return count.getAsLong();
+    } catch (RuntimeException e) {
+      progress("engine query failed: %s", e);
+      return -1;
+    }
+  }
+
   // --- waiting, always bounded -------------------------------------------------------------------------
 
   /** Polls until the count reaches the target or the deadline passes; true if it was reached. */
   private static boolean waitFor(LongSupplier count, long target, Instant deadline) throws InterruptedException {
     while (true) {
-      if (count.getAsLong() >= target) {
-        return true;
+      try {
+        if (count.getAsLong() >= target) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        progress("poll failed, retrying: %s", e);
       }
       if (Instant.now().isAfter(deadline)) {
         return false;

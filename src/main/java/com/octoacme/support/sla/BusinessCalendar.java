@@ -58,29 +58,27 @@ public class BusinessCalendar {
    * The instant {@code duration} after {@code start}.
    *
    * <ul>
-   *   <li>{@link CalendarKind#ALWAYS}: {@code start.plus(duration)}, pure elapsed time (DST changes do not matter).
+   *   <li>{@link CalendarKind#ALWAYS}: {@code start} plus the duration's elapsed time (a day is 24 hours; DST
+   *       changes do not matter).
    *   <li>{@link CalendarKind#BUSINESS_HOURS}: a zero duration returns {@code start} unchanged. Otherwise a start
-   *       outside working time first moves to the next opening. The duration's whole days ({@link
-   *       Duration#toDaysPart()}) are business days: each moves to the start's local time of day on the next
-   *       working day, on the last one limited to that day's window (its closing time if it closes earlier,
-   *       its opening time if it opens later). The rest (hours, minutes, seconds) is working time consumed
-   *       across working windows, skipping nights, weekends, holidays and closures; a result exactly at closing
-   *       time stays there (16:00 + 1 h with 09:00-17:00 is 17:00, not 09:00 the next working day).
+   *       outside working time first moves to the next opening. The duration's days are business days: each
+   *       moves to the start's local time of day on the next working day, on the last one limited to that day's
+   *       window (its closing time if it closes earlier, its opening time if it opens later). Its hours, minutes
+   *       and seconds are then working time, however many: consumed across working windows, skipping nights,
+   *       weekends, holidays and closures; a result exactly at closing time stays there (16:00 + 1 h with
+   *       09:00-17:00 is 17:00, not 09:00 the next working day). {@code PT24H} is 24 working hours, three
+   *       8-hour days, not one business day.
    * </ul>
    *
    * @param zone the zone of the working hours, holidays and closures; {@code null} for {@link #defaultZone()}
-   * @throws IllegalArgumentException for a negative duration
    * @throws IllegalStateException if no working day comes within {@value #MAX_DAYS_WITHOUT_WORKING_DAY} days
    */
-  public Instant addBusinessTime(Instant start, Duration duration, CalendarKind kind, ZoneId zone) {
+  public Instant addBusinessTime(Instant start, BusinessDuration duration, CalendarKind kind, ZoneId zone) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(kind, "kind");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("SLA duration must not be negative: " + duration);
-    }
     if (kind == CalendarKind.ALWAYS) {
-      return start.plus(duration);
+      return start.plus(duration.elapsed());
     }
     if (duration.isZero()) {
       return start;
@@ -88,7 +86,7 @@ public class BusinessCalendar {
     ZoneId z = zoneOr(zone);
     Instant t = latest(start, nextWindow(start, z, null).open());
 
-    long days = duration.toDaysPart();
+    long days = duration.businessDays();
     if (days > 0) {
       ZonedDateTime local = t.atZone(z);
       LocalTime timeOfDay = local.toLocalTime();
@@ -101,7 +99,7 @@ public class BusinessCalendar {
       t = earliest(latest(sameTime, window.open()), window.close());
     }
 
-    Duration rest = duration.minusDays(days);
+    Duration rest = duration.workingTime();
     if (rest.isZero()) {
       return t;
     }
@@ -115,6 +113,11 @@ public class BusinessCalendar {
       rest = rest.minus(available);
       t = window.close();
     }
+  }
+
+  /** The instant {@code workingTime} of pure working time after {@code start} (no business days). */
+  public Instant addWorkingTime(Instant start, Duration workingTime, CalendarKind kind, ZoneId zone) {
+    return addBusinessTime(start, BusinessDuration.ofWorkingTime(workingTime), kind, zone);
   }
 
   /**

@@ -72,22 +72,8 @@ public class SlaClock {
     return addWorkingTime(start, scale(total, policy.warningThreshold()), policy.calendar(), zone);
   }
 
-  /**
-   * Adds pure working time. The calendar reads a duration's whole days as business days, so add in
-   * parts shorter than a day; adding working time is additive, so the parts add up to the whole.
-   */
-  Instant addWorkingTime(Instant start, Duration workingTime, CalendarKind kind, ZoneId zone) {
-    if (kind == CalendarKind.ALWAYS) {
-      return start.plus(workingTime);
-    }
-    Duration part = Duration.ofHours(23);
-    Instant at = start;
-    Duration left = workingTime;
-    while (left.compareTo(part) > 0) {
-      at = calendar.addBusinessTime(at, part, kind, zone);
-      left = left.minus(part);
-    }
-    return left.isZero() ? at : calendar.addBusinessTime(at, left, kind, zone);
+  private Instant addWorkingTime(Instant start, Duration workingTime, CalendarKind kind, ZoneId zone) {
+    return calendar.addWorkingTime(start, workingTime, kind, zone);
   }
 
   private static Duration scale(Duration duration, double share) {

@@ -18,7 +18,7 @@ public record SlaPolicy(Target response, Target resolution, CalendarKind calenda
   }
 
   /** A target: a duration on the policy's calendar, or the end of the day the level was entered. */
-  public record Target(Duration duration, boolean endOfDay) {
+  public record Target(BusinessDuration duration, boolean endOfDay) {
 
     static final String END_OF_DAY = "END_OF_DAY";
 
@@ -26,16 +26,7 @@ public record SlaPolicy(Target response, Target resolution, CalendarKind calenda
       if (END_OF_DAY.equals(text)) {
         return new Target(null, true);
       }
-      try {
-        Duration duration = Duration.parse(text);
-        if (duration.isNegative()) {
-          throw new IllegalArgumentException("a negative SLA target: " + text);
-        }
-        return new Target(duration, false);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new IllegalArgumentException("an SLA target is an ISO-8601 duration such as PT4H or P2D, or END_OF_DAY; was '"
-            + text + "'", e);
-      }
+      return new Target(BusinessDuration.parse(text), false);
     }
   }
 

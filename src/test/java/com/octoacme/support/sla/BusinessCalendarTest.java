@@ -162,10 +162,81 @@ class BusinessCalendarTest {
       BER | BUSINESS_HOURS | 2026-03-06T16:00-08:00 | America/Los_Angeles | PT2H     | 2026-03-09T10:00-07:00 | Los Angeles: US DST starts Sun 03-08: 1h Fri PST, 1h Mon PDT
       BER | ALWAYS         | 2026-03-06T16:00-08:00 | America/Los_Angeles | PT48H    | 2026-03-08T17:00-07:00 | Los Angeles 24x7: 48 elapsed hours across US DST show as 17:00 PDT
       """)
-  void addBusinessTime(String cal, CalendarKind kind, String start, ZoneId zone, Duration duration, String expected,
+  void addBusinessTime(String cal, CalendarKind kind, String start, ZoneId zone, String duration, String expected,
       String why) {
-    Instant due = calendar(cal).addBusinessTime(instant(start), duration, kind, zone);
+    Instant due = calendar(cal).addBusinessTime(instant(start), BusinessDuration.parse(duration), kind, zone);
     assertThat(in(due, zone)).as(why).isEqualTo(OffsetDateTime.parse(expected));
+  }
+
+  /**
+   * Hours are working hours and days are business days, whatever their size (issue: "business durations
+   * mean what they say"). BER is Mon-Fri 09:00-17:00, 8 working hours a day, Berlin holidays.
+   */
+  @ParameterizedTest(name = "[{index}] {5}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      # cal | start                  | duration | expected               | working hours, worked out           | why
+      # ---- from Wed 10:00, an ordinary week (no holiday in June 2026 in Berlin)
+      BER | 2026-06-10T10:00+02:00 | PT8H     | 2026-06-11T10:00+02:00 | Wed 7 + Thu 1                        | 8h: one working day later at the same time
+      BER | 2026-06-10T10:00+02:00 | PT9H     | 2026-06-11T11:00+02:00 | Wed 7 + Thu 2                        | 9h
+      BER | 2026-06-10T10:00+02:00 | PT16H    | 2026-06-12T10:00+02:00 | Wed 7 + Thu 8 + Fri 1                | 16h: two working days
+      BER | 2026-06-10T10:00+02:00 | PT24H    | 2026-06-15T10:00+02:00 | Wed 7 + Thu 8 + Fri 8 + Mon 1        | 24h is three working days, not one business day
+      BER | 2026-06-10T10:00+02:00 | PT25H    | 2026-06-15T11:00+02:00 | Wed 7 + Thu 8 + Fri 8 + Mon 2        | 25h across the weekend
+      BER | 2026-06-10T10:00+02:00 | PT30H    | 2026-06-15T16:00+02:00 | Wed 7 + Thu 8 + Fri 8 + Mon 7        | 30h: almost four working days
+      BER | 2026-06-10T10:00+02:00 | PT48H    | 2026-06-18T10:00+02:00 | 23 to Fri, Mon-Wed 24, Thu 1         | 48h: six working days
+      BER | 2026-06-10T10:00+02:00 | PT100H   | 2026-06-26T14:00+02:00 | 23 to Fri, week 40, Mon-Thu 32, Fri 5 | 100h: twelve and a half working days
+      BER | 2026-06-10T10:00+02:00 | P1D      | 2026-06-11T10:00+02:00 | one business day                     | P1D: the next working day, same time
+      BER | 2026-06-10T10:00+02:00 | P3D      | 2026-06-15T10:00+02:00 | three business days                  | P3D: Thu, Fri, Mon
+      BER | 2026-06-10T10:00+02:00 | P1DT4H   | 2026-06-11T14:00+02:00 | Thu 10:00, then Thu 4                | a mix adds both: one business day, then 4 working hours
+      BER | 2026-06-10T10:00+02:00 | P1DT30H  | 2026-06-16T16:00+02:00 | Thu 10:00, Thu 7 + Fri 8 + Mon 8 + Tue 7 | one business day, then 30 working hours
+      # ---- from Fri 16:00, across a weekend
+      BER | 2026-06-12T16:00+02:00 | PT8H     | 2026-06-15T16:00+02:00 | Fri 1 + Mon 7                        | 8h across a weekend
+      BER | 2026-06-12T16:00+02:00 | PT9H     | 2026-06-15T17:00+02:00 | Fri 1 + Mon 8                        | 9h ends at Monday's closing and stays there
+      BER | 2026-06-12T16:00+02:00 | PT24H    | 2026-06-17T16:00+02:00 | Fri 1 + Mon 8 + Tue 8 + Wed 7        | 24h across a weekend
+      # ---- across public holidays: Fri 05-01 Labour Day, Thu 05-14 Ascension
+      BER | 2026-04-30T15:00+02:00 | PT8H     | 2026-05-04T15:00+02:00 | Thu 2 + Mon 6                        | 8h over Labour Day and a weekend
+      BER | 2026-04-30T15:00+02:00 | PT24H    | 2026-05-06T15:00+02:00 | Thu 2 + Mon 8 + Tue 8 + Wed 6        | 24h over Labour Day
+      BER | 2026-04-30T15:00+02:00 | PT30H    | 2026-05-07T13:00+02:00 | Thu 2 + Mon 8 + Tue 8 + Wed 8 + Thu 4 | 30h over Labour Day
+      BER | 2026-05-12T09:00+02:00 | PT25H    | 2026-05-18T10:00+02:00 | Tue 8 + Wed 8 + Fri 8 + Mon 1        | 25h over Ascension Thursday
+      BER | 2026-05-13T13:00+02:00 | PT16H    | 2026-05-18T13:00+02:00 | Wed 4 + Fri 8 + Mon 4                | 16h over Ascension Thursday
+      # ---- across the DST change of 2026-03-29 (a Sunday) and Easter (Good Friday 04-03, Easter Monday 04-06)
+      BER | 2026-03-27T09:00+01:00 | PT9H     | 2026-03-30T10:00+02:00 | Fri 8 (CET) + Mon 1 (CEST)           | 9h across spring forward: local working hours count
+      BER | 2026-03-27T09:00+01:00 | PT48H    | 2026-04-07T17:00+02:00 | Fri 8, Mon-Thu 32, Tue 04-07 8        | 48h across DST and Easter: ends at closing on Tue
+      BER | 2026-10-23T13:00+02:00 | PT100H   | 2026-11-10T17:00+01:00 | Fri 4 (CEST), 2 weeks 80, Mon 8 + Tue 8 (CET) | 100h across fall back: ends at Tuesday's closing
+      # ---- a calendar open around the clock: working hours are real hours, so 24 working hours differ from P1D
+      DST | 2026-03-28T12:00+01:00 | PT24H    | 2026-03-29T13:00+02:00 | 24 real hours, 23 on the local clock | 24 working hours across spring forward
+      DST | 2026-03-28T12:00+01:00 | P1D      | 2026-03-29T12:00+02:00 | the same local time the next day     | one business day across spring forward is 23 real hours
+      DST | 2026-10-24T12:00+02:00 | PT25H    | 2026-10-25T12:00+01:00 | 25 real hours                        | 25 working hours across fall back
+      DST | 2026-10-24T12:00+02:00 | PT24H    | 2026-10-25T11:00+01:00 | 24 real hours                        | 24 working hours across fall back
+      """)
+  void hoursAreWorkingHoursAndDaysAreBusinessDays(String cal, String start, String duration, String expected,
+      String workedOut, String why) {
+    Instant due = calendar(cal).addBusinessTime(instant(start), BusinessDuration.parse(duration),
+        CalendarKind.BUSINESS_HOURS, BERLIN);
+    assertThat(in(due, BERLIN)).as(why + " (" + workedOut + ")").isEqualTo(OffsetDateTime.parse(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      PT30H   | 0 | PT30H
+      PT24H   | 0 | PT24H
+      P1D     | 1 | PT0S
+      P1DT4H  | 1 | PT4H
+      PT90M   | 0 | PT1H30M
+      P2DT1H30M15S | 2 | PT1H30M15S
+      """)
+  void aPolicyDurationKeepsItsDaysApartFromItsHours(String text, long days, java.time.Duration time) {
+    assertThat(BusinessDuration.parse(text)).isEqualTo(new BusinessDuration(days, time));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"P", "PT", "P1W", "P1M", "-PT1H", "PT1.5H", "P1.5D", "4h", "PT4H ", "P1DT"})
+  void anUnclearDurationIsRefusedWithTheAcceptedForm(String text) {
+    if (text.equals("PT4H ")) {
+      assertThat(BusinessDuration.parse(text)).isEqualTo(BusinessDuration.ofWorkingTime(Duration.ofHours(4)));
+      return;
+    }
+    assertThatThrownBy(() -> BusinessDuration.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PnDTnHnMnS");
   }
 
   @ParameterizedTest(name = "[{index}] {3}")
@@ -230,22 +301,22 @@ class BusinessCalendarTest {
   void theConfiguredZoneIsTheDefault() {
     assertThat(BER.defaultZone()).isEqualTo(BERLIN);
     Instant friday = instant("2026-06-12T16:00+02:00");
-    assertThat(BER.addBusinessTime(friday, Duration.ofHours(4), CalendarKind.BUSINESS_HOURS, null))
-        .isEqualTo(BER.addBusinessTime(friday, Duration.ofHours(4), CalendarKind.BUSINESS_HOURS, BERLIN));
+    assertThat(BER.addWorkingTime(friday, Duration.ofHours(4), CalendarKind.BUSINESS_HOURS, null))
+        .isEqualTo(BER.addWorkingTime(friday, Duration.ofHours(4), CalendarKind.BUSINESS_HOURS, BERLIN));
   }
 
   @Test
   void businessTimeBetweenIsTheInverseOfAddingWorkingHours() {
     Instant from = instant("2026-12-22T11:00+01:00");
-    for (int hours = 1; hours < 24; hours++) {
-      Instant due = BER.addBusinessTime(from, Duration.ofHours(hours), CalendarKind.BUSINESS_HOURS, BERLIN);
+    for (int hours = 1; hours < 120; hours++) {
+      Instant due = BER.addWorkingTime(from, Duration.ofHours(hours), CalendarKind.BUSINESS_HOURS, BERLIN);
       assertThat(BER.businessTimeBetween(from, due, CalendarKind.BUSINESS_HOURS, BERLIN)).isEqualTo(Duration.ofHours(hours));
     }
   }
 
   @Test
   void aNegativeDurationIsRefused() {
-    assertThatThrownBy(() -> BER.addBusinessTime(Instant.now(), Duration.ofHours(-1), CalendarKind.BUSINESS_HOURS, BERLIN))
+    assertThatThrownBy(() -> BER.addWorkingTime(Instant.now(), Duration.ofHours(-1), CalendarKind.BUSINESS_HOURS, BERLIN))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -253,13 +324,13 @@ class BusinessCalendarTest {
   void aCalendarWithoutWorkingHoursGivesUpInsteadOfLooping() {
     BusinessCalendar closed = new BusinessCalendar(new SlaCalendarProperties(BERLIN, Map.of(), null, null));
     Instant start = instant("2026-06-10T10:00+02:00");
-    assertThatThrownBy(() -> closed.addBusinessTime(start, Duration.ofHours(1), CalendarKind.BUSINESS_HOURS, BERLIN))
+    assertThatThrownBy(() -> closed.addWorkingTime(start, Duration.ofHours(1), CalendarKind.BUSINESS_HOURS, BERLIN))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("No working day within 3700 days");
-    assertThatThrownBy(() -> closed.addBusinessTime(start, Duration.ofDays(1), CalendarKind.BUSINESS_HOURS, BERLIN))
+    assertThatThrownBy(() -> closed.addBusinessTime(start, BusinessDuration.ofBusinessDays(1), CalendarKind.BUSINESS_HOURS, BERLIN))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("No working day within 3700 days");
     assertThat(closed.businessTimeBetween(start, start.plus(Duration.ofDays(30)), CalendarKind.BUSINESS_HOURS, BERLIN))
         .isZero();
-    assertThat(closed.addBusinessTime(start, Duration.ofHours(1), CalendarKind.ALWAYS, BERLIN))
+    assertThat(closed.addWorkingTime(start, Duration.ofHours(1), CalendarKind.ALWAYS, BERLIN))
         .isEqualTo(start.plus(Duration.ofHours(1)));
   }
 
@@ -321,7 +392,7 @@ class BusinessCalendarTest {
     assertThat(properties.holidays()).isEqualTo(new SlaCalendarProperties.Holidays("de", "be"));
     assertThat(properties.closures()).containsExactly(LocalDate.parse("2026-12-24"), LocalDate.parse("2026-12-31"));
     BusinessCalendar calendar = new BusinessCalendar(properties);
-    assertThat(calendar.addBusinessTime(instant("2026-12-23T16:00+01:00"), Duration.ofHours(2),
+    assertThat(calendar.addWorkingTime(instant("2026-12-23T16:00+01:00"), Duration.ofHours(2),
         CalendarKind.BUSINESS_HOURS, calendar.defaultZone())).isEqualTo(instant("2026-12-28T10:00+01:00"));
   }
 

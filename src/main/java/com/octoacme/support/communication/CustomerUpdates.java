@@ -3,9 +3,9 @@ package com.octoacme.support.communication;
 import static com.octoacme.support.escalation.EscalationVariables.NEXT_UPDATE_DUE;
 import static com.octoacme.support.escalation.EscalationVariables.POINT_OF_CONTACT;
 import static com.octoacme.support.escalation.EscalationVariables.UPDATE_FREQUENCY;
+import static com.octoacme.support.escalation.EscalationVariables.DEFAULT_UPDATE_FREQUENCY;
 
 import com.octoacme.support.escalation.Enumerations.UpdateFrequency;
-import com.octoacme.support.escalation.EscalationHandlers;
 import com.octoacme.support.escalation.EscalationHistory;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -35,10 +35,10 @@ public class CustomerUpdates {
     return "R/" + start + "/" + frequency.interval();
   }
 
-  /** The escalation's update frequency, or the level's default. */
+  /** The escalation's update frequency, or the level policy's default. */
   UpdateFrequency frequencyOf(DelegateExecution execution) {
     return UpdateFrequency.valueOf(UPDATE_FREQUENCY.from(execution)
-        .orElseGet(() -> plan.defaultUpdateFrequency().get(EscalationHandlers.currentLevel(execution))));
+        .orElseGet(() -> DEFAULT_UPDATE_FREQUENCY.require(execution)));
   }
 
   /** The escalation's next update due, or one update interval from now. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completing "Resolve escalation": checks the handler's decision (a valid outcome, a reason for
- * every level change, an action plan at L4) and records who took it and, for a resolution, when.
+ * every level change, an action plan where the level policy asks for one) and records who took it and, for a resolution, when.
  */
 @Component("acceptLevelOutcome")
 public class AcceptLevelOutcome implements TaskListener {
@@ -24,20 +24,20 @@ public class AcceptLevelOutcome implements TaskListener {
     String code = LEVEL_OUTCOME.from(task).orElse(null);
     LevelOutcome outcome = LevelOutcome.parse(code).filter(LevelOutcome.CHOSEN_BY_HANDLER::contains)
         .orElseThrow(() -> new InvalidFieldException(LEVEL_OUTCOME.name(), LEVEL_OUTCOME.name() + " is required: one of RESOLVED, ESCALATE, HAND_BACK"));
-    EscalationLevel level = EscalationHandlers.currentLevel(task);
+    String level = EscalationHandlers.currentLevel(task);
     boolean hasReason = LEVEL_CHANGE_REASON.from(task).filter(s -> !s.isBlank()).isPresent();
     switch (outcome) {
       case ESCALATE -> {
-        if (level == EscalationLevel.L4) {
-          throw new InvalidFieldException(LEVEL_OUTCOME.name(), "levelOutcome cannot be ESCALATE at L4, the highest level");
+        if (NEXT_LEVEL_ON_ESCALATION.from(task).filter(s -> !s.isBlank()).isEmpty()) {
+          throw new InvalidFieldException(LEVEL_OUTCOME.name(), "levelOutcome cannot be ESCALATE at " + level + ", the highest level");
         }
         if (!hasReason) {
           throw new InvalidFieldException(LEVEL_CHANGE_REASON.name(), LEVEL_CHANGE_REASON.name() + " is required to escalate");
         }
       }
       case HAND_BACK -> {
-        if (level == EscalationLevel.L1) {
-          throw new InvalidFieldException(LEVEL_OUTCOME.name(), "levelOutcome cannot be HAND_BACK at L1, the lowest level");
+        if (LEVEL_BELOW.from(task).filter(s -> !s.isBlank()).isEmpty()) {
+          throw new InvalidFieldException(LEVEL_OUTCOME.name(), "levelOutcome cannot be HAND_BACK at " + level + ", the lowest level");
         }
         if (!hasReason) {
           throw new InvalidFieldException(LEVEL_CHANGE_REASON.name(), LEVEL_CHANGE_REASON.name() + " is required to hand back");
@@ -49,8 +49,8 @@ public class AcceptLevelOutcome implements TaskListener {
         }
       }
       case RESOLVED -> {
-        if (level == EscalationLevel.L4 && ACTION_PLAN.from(task).filter(s -> !s.isBlank()).isEmpty()) {
-          throw new InvalidFieldException(ACTION_PLAN.name(), ACTION_PLAN.name() + " is required: an executive escalation ends with an immediate action plan");
+        if (ACTION_PLAN_REQUIRED.from(task).orElse(false) && ACTION_PLAN.from(task).filter(s -> !s.isBlank()).isEmpty()) {
+          throw new InvalidFieldException(ACTION_PLAN.name(), ACTION_PLAN.name() + " is required: an escalation at " + level + " ends with an immediate action plan");
         }
       }
       default -> throw new IllegalStateException(outcome.name());

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the escalation up (by hand or on an SLA breach) or back down a level and records who, when
- * and why. After an SLA breach the SLA policy's breach action decides whether the level rises.
+ * Moves the escalation to the level the model gives it (input {@code targetLevel}: the level policy's
+ * next level, the level below, or the same level with fresh clocks) and records who, when, why and
+ * what kind of change it was (input {@code levelChangeKind}).
  */
 @Component("changeEscalationLevel")
 public class ChangeEscalationLevel implements JavaDelegate {
@@ -23,22 +24,13 @@ public class ChangeEscalationLevel implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    EscalationLevel from = EscalationHandlers.currentLevel(execution);
-    LevelOutcome outcome = LevelOutcome.parse(LEVEL_OUTCOME.require(execution))
-        .orElseThrow(() -> new IllegalStateException("unknown level outcome"));
-    EscalationLevel to;
-    LevelChange.Kind kind;
-    switch (outcome) {
-      case ESCALATE -> { to = from.up(); kind = LevelChange.Kind.ESCALATED; }
-      case SLA_BREACHED -> {
-        // The SLA policy decides: escalate, or inform the lead and keep the level with fresh clocks.
-        boolean escalate = !"INFORM_LEAD".equals(BREACH_ACTION.from(execution).orElse("ESCALATE"));
-        to = escalate ? from.up() : from;
-        kind = LevelChange.Kind.SLA_BREACH;
-      }
-      case HAND_BACK -> { to = from.down(); kind = LevelChange.Kind.HANDED_BACK; }
-      default -> throw new IllegalStateException("a " + outcome + " escalation does not change level");
+    String from = EscalationHandlers.currentLevel(execution);
+    String to = TARGET_LEVEL.fromLocal(execution);
+    if (to == null || to.isBlank()) {
+      throw new IllegalStateException("the model routed " + TICKET_ID.require(execution)
+          + " to a level change without a target level (from " + from + ")");
     }
+    LevelChange.Kind kind = LevelChange.Kind.valueOf(LEVEL_CHANGE_KIND.fromLocal(execution));
     history.recordLevelChange(execution, from, to, kind, LEVEL_CHANGE_REASON.from(execution).orElse(null),
         LEVEL_CHANGE_REQUESTED_BY.from(execution).orElse("unknown"));
     levelSetter.setLevel(execution, to);

@@ -44,9 +44,8 @@ public class EscalationEvent {
   @Column(name = "process_instance_id", nullable = false)
   private String processInstanceId;
 
-  @Enumerated(EnumType.STRING)
   @Column(name = "level")
-  private EscalationLevel level;
+  private String level;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "event_type", nullable = false)
@@ -67,7 +66,7 @@ public class EscalationEvent {
 
   protected EscalationEvent() {}
 
-  public EscalationEvent(String ticketId, String processInstanceId, EscalationLevel level, Type type, String detail,
+  public EscalationEvent(String ticketId, String processInstanceId, String level, Type type, String detail,
       String actor, Instant occurredAt, Instant dueAt) {
     this.ticketId = ticketId;
     this.processInstanceId = processInstanceId;
@@ -82,7 +81,7 @@ public class EscalationEvent {
   public Long getId() { return id; }
   public String getTicketId() { return ticketId; }
   public String getProcessInstanceId() { return processInstanceId; }
-  public EscalationLevel getLevel() { return level; }
+  public String getLevel() { return level; }
   public Type getType() { return type; }
   public String getDetail() { return detail; }
   public String getActor() { return actor; }

@@ -4,27 +4,19 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-/** Called from the model (candidate groups, multi-instance collection): the groups of the current level. */
+/** Called from the model (multi-instance collection): the handler groups of the current level, as its policy wrote them. */
 @Component("escalationHandlers")
 public class EscalationHandlers {
 
-  private final EscalationLevels levels;
-
-  public EscalationHandlers(EscalationLevels levels) {
-    this.levels = levels;
-  }
-
   public List<String> groupsOf(VariableScope scope) {
-    return levels.of(currentLevel(scope)).handlerGroups();
+    List<String> groups = LevelPolicy.groups(EscalationVariables.HANDLER_GROUPS.require(scope));
+    if (groups.isEmpty()) {
+      throw new IllegalStateException("bpmn/level-policy.dmn gives level " + currentLevel(scope) + " no handler groups");
+    }
+    return groups;
   }
 
-  public String leadGroupOf(VariableScope scope) {
-    return levels.of(currentLevel(scope)).leadGroup();
-  }
-
-  public static EscalationLevel currentLevel(VariableScope scope) {
-    String code = EscalationVariables.ESCALATION_LEVEL.require(scope);
-    return EscalationLevel.parse(code)
-        .orElseThrow(() -> new IllegalStateException("unknown escalation level '" + code + "'"));
+  public static String currentLevel(VariableScope scope) {
+    return EscalationVariables.ESCALATION_LEVEL.require(scope);
   }
 }

@@ -27,7 +27,7 @@ public class EscalationHistory {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  public LevelChange recordLevelChange(DelegateExecution execution, EscalationLevel from, EscalationLevel to,
+  public LevelChange recordLevelChange(DelegateExecution execution, String from, String to,
       LevelChange.Kind kind, String reason, String changedBy) {
     return levelChanges.save(new LevelChange(ticketId(execution), execution.getProcessInstanceId(), from, to, kind,
         reason, changedBy, now()));
@@ -35,13 +35,13 @@ public class EscalationHistory {
 
   public EscalationEvent recordEvent(VariableScope scope, String processInstanceId, EscalationEvent.Type type,
       String detail, String actor, Date dueAt) {
-    EscalationLevel level = EscalationVariables.ESCALATION_LEVEL.from(scope).flatMap(EscalationLevel::parse).orElse(null);
+    String level = EscalationVariables.ESCALATION_LEVEL.from(scope).orElse(null);
     return events.save(new EscalationEvent(ticketId(scope), processInstanceId, level, type, detail, actor, now(),
         dueAt == null ? null : dueAt.toInstant()));
   }
 
   /** For operations outside a delegate, such as an SLA recalculation. */
-  public EscalationEvent recordEvent(String ticketId, String processInstanceId, EscalationLevel level,
+  public EscalationEvent recordEvent(String ticketId, String processInstanceId, String level,
       EscalationEvent.Type type, String detail, String actor) {
     return events.save(new EscalationEvent(ticketId, processInstanceId, level, type, detail, actor, now(), null));
   }

@@ -88,6 +88,8 @@ public final class EscalationVariables {
   public static final ProcessVariable<String> WHAT_WE_FOUND = string("whatWeFound");
   public static final ProcessVariable<String> NEXT_STEPS = string("nextSteps");
   public static final ProcessVariable<String> EXPECTED_TIMELINE = string("expectedTimeline");
+  /** Who completed the last "Send customer update" task; the update is signed with their name without a point of contact. */
+  public static final ProcessVariable<String> CUSTOMER_UPDATE_AUTHOR = string("customerUpdateAuthor");
   /** How many customer updates were sent; numbers each update's notification key. */
   public static final ProcessVariable<Long> CUSTOMER_UPDATES_SENT = number("customerUpdatesSent");
 
@@ -109,6 +111,27 @@ public final class EscalationVariables {
   public static final ProcessVariable<String> LEVEL_OVERRIDE = string("levelOverride");
   public static final ProcessVariable<String> LEVEL_OVERRIDE_REASON = string("levelOverrideReason");
   public static final ProcessVariable<String> PRIORITY = string("priority");
+
+  // The current level's policy (bpmn/level-policy.dmn), written by "Look up level policy" on entering a
+  // level; the model's gateways, candidate groups and mails read these. Same names as the decision's outputs.
+  public static final ProcessVariable<String> LEVEL_TITLE = string(LevelPolicy.TITLE);
+  /** Comma-separated, as the table writes them; candidate groups of the level's tasks. */
+  public static final ProcessVariable<String> HANDLER_GROUPS = string(LevelPolicy.HANDLER_GROUPS);
+  public static final ProcessVariable<String> LEAD_GROUP = string(LevelPolicy.LEAD_GROUP);
+  public static final ProcessVariable<Boolean> CHECKLIST_REQUIRED = flag(LevelPolicy.CHECKLIST_REQUIRED);
+  public static final ProcessVariable<Boolean> MAIL_HANDLERS = flag(LevelPolicy.MAIL_HANDLERS);
+  /** Empty at the top level. */
+  public static final ProcessVariable<String> NEXT_LEVEL_ON_BREACH = string(LevelPolicy.NEXT_LEVEL_ON_BREACH);
+  /** Empty at the top level. */
+  public static final ProcessVariable<String> NEXT_LEVEL_ON_ESCALATION = string(LevelPolicy.NEXT_LEVEL_ON_ESCALATION);
+  /** Empty at the bottom level. */
+  public static final ProcessVariable<String> LEVEL_BELOW = string(LevelPolicy.LEVEL_BELOW);
+  public static final ProcessVariable<String> DEFAULT_UPDATE_FREQUENCY = string(LevelPolicy.DEFAULT_UPDATE_FREQUENCY);
+  public static final ProcessVariable<Boolean> ACTION_PLAN_REQUIRED = flag(LevelPolicy.ACTION_PLAN_REQUIRED);
+  /** Input of "Change escalation level" (local): the level the escalation moves to. */
+  public static final ProcessVariable<String> TARGET_LEVEL = string("targetLevel");
+  /** Input of "Change escalation level" (local): a LevelChange.Kind name. */
+  public static final ProcessVariable<String> LEVEL_CHANGE_KIND = string("levelChangeKind");
 
   // Pre-escalation checklist: one flag and one waiver reason per PreEscalationCheck, plus
   public static final ProcessVariable<Boolean> PRE_ESCALATION_CHECKLIST_COMPLETE =

@@ -1,41 +1,35 @@
 package com.octoacme.support.escalation;
 
 /**
- * The issue types of the template's escalation levels. The level each one starts at is decided in
- * {@code bpmn/escalation-level.dmn}; {@link #templateLevel} is the template's own table, used to check
- * the decision and to group escalations by category.
+ * The issue types of the template's escalation levels, as the start form offers them. The level each
+ * one starts at is decided in {@code bpmn/escalation-level.dmn}, nowhere else; the category groups
+ * escalations for reporting.
  */
 public enum IssueType {
-  HOW_TO_QUESTION(EscalationLevel.L1, Category.QUESTION),
-  KNOWN_ISSUE_WITH_WORKAROUND(EscalationLevel.L1, Category.BUG),
-  ACCOUNT_BILLING(EscalationLevel.L1, Category.ACCOUNT),
-  BASIC_CONFIGURATION(EscalationLevel.L1, Category.CONFIGURATION),
-  CONFIRMED_BUG(EscalationLevel.L2, Category.BUG),
-  ENVIRONMENT_PERFORMANCE(EscalationLevel.L2, Category.PERFORMANCE),
-  INTEGRATION_PROBLEM(EscalationLevel.L2, Category.CONFIGURATION),
-  DATA_INCONSISTENCY(EscalationLevel.L2, Category.BUG),
-  PRODUCTION_OUTAGE(EscalationLevel.L3, Category.OUTAGE),
-  DATA_LOSS_OR_SECURITY_INCIDENT(EscalationLevel.L3, Category.SECURITY),
-  SEVERE_PERFORMANCE_DEGRADATION(EscalationLevel.L3, Category.PERFORMANCE),
-  CHURN_THREAT(EscalationLevel.L3, Category.ACCOUNT),
-  STRATEGIC_ACCOUNT_AT_RISK(EscalationLevel.L4, Category.ACCOUNT),
-  LEGAL_OR_COMPLIANCE(EscalationLevel.L4, Category.LEGAL),
-  MAJOR_BRAND_RISK(EscalationLevel.L4, Category.LEGAL),
-  CONTRACT_CRITICAL_BROKEN(EscalationLevel.L4, Category.BUG);
+  HOW_TO_QUESTION(Category.QUESTION),
+  KNOWN_ISSUE_WITH_WORKAROUND(Category.BUG),
+  ACCOUNT_BILLING(Category.ACCOUNT),
+  BASIC_CONFIGURATION(Category.CONFIGURATION),
+  CONFIRMED_BUG(Category.BUG),
+  ENVIRONMENT_PERFORMANCE(Category.PERFORMANCE),
+  INTEGRATION_PROBLEM(Category.CONFIGURATION),
+  DATA_INCONSISTENCY(Category.BUG),
+  PRODUCTION_OUTAGE(Category.OUTAGE),
+  DATA_LOSS_OR_SECURITY_INCIDENT(Category.SECURITY),
+  SEVERE_PERFORMANCE_DEGRADATION(Category.PERFORMANCE),
+  CHURN_THREAT(Category.ACCOUNT),
+  STRATEGIC_ACCOUNT_AT_RISK(Category.ACCOUNT),
+  LEGAL_OR_COMPLIANCE(Category.LEGAL),
+  MAJOR_BRAND_RISK(Category.LEGAL),
+  CONTRACT_CRITICAL_BROKEN(Category.BUG);
 
   /** Categories for reporting escalation volume. */
   public enum Category { QUESTION, BUG, ACCOUNT, CONFIGURATION, PERFORMANCE, OUTAGE, SECURITY, LEGAL }
 
-  private final EscalationLevel templateLevel;
   private final Category category;
 
-  IssueType(EscalationLevel templateLevel, Category category) {
-    this.templateLevel = templateLevel;
+  IssueType(Category category) {
     this.category = category;
-  }
-
-  public EscalationLevel templateLevel() {
-    return templateLevel;
   }
 
   public Category category() {

@@ -40,13 +40,11 @@ public class LevelChange {
   @Column(name = "process_instance_id", nullable = false)
   private String processInstanceId;
 
-  @Enumerated(EnumType.STRING)
   @Column(name = "from_level")
-  private EscalationLevel fromLevel;
+  private String fromLevel;
 
-  @Enumerated(EnumType.STRING)
   @Column(name = "to_level", nullable = false)
-  private EscalationLevel toLevel;
+  private String toLevel;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "change_kind", nullable = false)
@@ -63,7 +61,7 @@ public class LevelChange {
 
   protected LevelChange() {}
 
-  public LevelChange(String ticketId, String processInstanceId, EscalationLevel fromLevel, EscalationLevel toLevel,
+  public LevelChange(String ticketId, String processInstanceId, String fromLevel, String toLevel,
       Kind kind, String reason, String changedBy, Instant changedAt) {
     this.ticketId = ticketId;
     this.processInstanceId = processInstanceId;
@@ -78,8 +76,8 @@ public class LevelChange {
   public Long getId() { return id; }
   public String getTicketId() { return ticketId; }
   public String getProcessInstanceId() { return processInstanceId; }
-  public EscalationLevel getFromLevel() { return fromLevel; }
-  public EscalationLevel getToLevel() { return toLevel; }
+  public String getFromLevel() { return fromLevel; }
+  public String getToLevel() { return toLevel; }
   public Kind getKind() { return kind; }
   public String getReason() { return reason; }
   public String getChangedBy() { return changedBy; }

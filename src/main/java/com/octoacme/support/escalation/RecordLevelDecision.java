@@ -2,6 +2,7 @@ package com.octoacme.support.escalation;
 
 import static com.octoacme.support.escalation.EscalationVariables.*;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,21 +12,20 @@ import org.springframework.stereotype.Component;
 public class RecordLevelDecision implements JavaDelegate {
 
   private final EscalationHistory history;
-  private final EscalationLevels levels;
+  private final LevelPolicies policies;
 
-  public RecordLevelDecision(EscalationHistory history, EscalationLevels levels) {
+  public RecordLevelDecision(EscalationHistory history, LevelPolicies policies) {
     this.history = history;
-    this.levels = levels;
+    this.policies = policies;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    EscalationLevel decided = EscalationLevel.parse(DECIDED_LEVEL.require(execution))
-        .orElseThrow(() -> new IllegalStateException("the decision table returned no level"));
-    EscalationLevel override = LEVEL_OVERRIDE.from(execution).flatMap(EscalationLevel::parse).orElse(null);
+    String decided = known(DECIDED_LEVEL.require(execution), "the decision escalation-level");
+    String override = LEVEL_OVERRIDE.from(execution).filter(s -> !s.isBlank()).orElse(null);
     String by = LEVEL_CHANGE_REQUESTED_BY.from(execution).orElse("unknown");
-    if (override != null && override != decided) {
-      history.recordLevelChange(execution, null, override, LevelChange.Kind.OVERRIDDEN,
+    if (override != null && !override.equals(decided)) {
+      history.recordLevelChange(execution, null, known(override, "the review's override"), LevelChange.Kind.OVERRIDDEN,
           "Suggested " + decided + ": " + LEVEL_OVERRIDE_REASON.require(execution), by);
       setLevel(execution, override);
     } else {
@@ -35,11 +35,17 @@ public class RecordLevelDecision implements JavaDelegate {
     }
   }
 
-  void setLevel(DelegateExecution execution, EscalationLevel level) {
-    ESCALATION_LEVEL.set(execution, level.name());
-    ASSIGNED_TO.set(execution, String.join(", ", levels.of(level).handlerGroups()));
+  private String known(String level, String source) {
+    if (policies.find(level).isEmpty()) {
+      throw new IllegalStateException(source + " gave level '" + level + "', which bpmn/level-policy.dmn does not have");
+    }
+    return level;
+  }
+
+  void setLevel(DelegateExecution execution, String level) {
+    ESCALATION_LEVEL.set(execution, level);
     if (ASSIGNED_AT.from(execution).isEmpty()) {
-      ASSIGNED_AT.set(execution, java.util.Date.from(EscalationHistory.now()));
+      ASSIGNED_AT.set(execution, Date.from(EscalationHistory.now()));
     }
   }
 }

@@ -21,7 +21,7 @@ public class ReopenEscalation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    EscalationLevel level = EscalationHandlers.currentLevel(execution);
+    String level = EscalationHandlers.currentLevel(execution);
     REESCALATION_COUNT.set(execution, REESCALATION_COUNT.from(execution).orElse(0L) + 1);
     String reason = REOPEN_REASON.from(execution).orElse("The customer reopened the ticket");
     history.recordLevelChange(execution, level, level, LevelChange.Kind.REOPENED, reason, "customer");

@@ -15,12 +15,19 @@ import org.springframework.stereotype.Component;
 @Component("validateLevelReview")
 public class ValidateLevelReview implements TaskListener {
 
+  private final LevelPolicies policies;
+
+  public ValidateLevelReview(LevelPolicies policies) {
+    this.policies = policies;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     String override = LEVEL_OVERRIDE.from(task).filter(s -> !s.isBlank()).orElse(null);
     if (override != null) {
-      if (EscalationLevel.parse(override).isEmpty()) {
-        throw new InvalidFieldException(LEVEL_OVERRIDE.name(), LEVEL_OVERRIDE.name() + " '" + override + "' is not one of L1, L2, L3, L4");
+      if (policies.find(override).isEmpty()) {
+        throw new InvalidFieldException(LEVEL_OVERRIDE.name(), LEVEL_OVERRIDE.name() + " '" + override + "' is not one of "
+            + String.join(", ", policies.levels()));
       }
       if (LEVEL_OVERRIDE_REASON.from(task).filter(s -> !s.isBlank()).isEmpty()) {
         throw new InvalidFieldException(LEVEL_OVERRIDE_REASON.name(), LEVEL_OVERRIDE_REASON.name() + " is required to override the suggested level");

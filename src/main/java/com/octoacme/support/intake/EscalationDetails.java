@@ -1,6 +1,5 @@
 package com.octoacme.support.intake;
 
-import com.octoacme.support.escalation.EscalationLevel;
 import com.octoacme.support.escalation.LevelChange;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -15,9 +14,9 @@ public record EscalationDetails(
     @Schema(description = "The Camunda process instance of the escalation.") String processInstanceId,
     @Schema(description = "Where the escalation stands.") EscalationStatus status,
     @Schema(description = "The level it is handled at (L1-L4); null until Support has reviewed the suggested level.",
-        nullable = true) EscalationLevel level,
+        nullable = true) String level,
     @Schema(description = "The level the decision table suggested from the request.", nullable = true)
-    EscalationLevel suggestedLevel,
+    String suggestedLevel,
     @Schema(description = "Who opened the escalation (the caller of POST /api/escalations, or the Tasklist user).",
         nullable = true) String openedBy,
     @Schema(description = "When the escalation was opened.") Instant openedAt,
@@ -40,7 +39,7 @@ public record EscalationDetails(
   @Schema(name = "SlaBreach", description = "An SLA that ran out.")
   public record Breach(
       @Schema(description = "Which SLA: RESPONSE (first response) or RESOLUTION.") Sla sla,
-      @Schema(description = "The level whose SLA it was.", nullable = true) EscalationLevel level,
+      @Schema(description = "The level whose SLA it was.", nullable = true) String level,
       @Schema(description = "When the SLA fell due.", nullable = true) Instant dueAt,
       @Schema(description = "When the breach was recorded.") Instant occurredAt) {}
 
@@ -51,8 +50,8 @@ public record EscalationDetails(
   /** One change of the level. */
   @Schema(name = "LevelChange", description = "One change of the escalation's level: from, to, why, who and when.")
   public record LevelChangeEntry(
-      @Schema(description = "The level before; null for the first decision.", nullable = true) EscalationLevel from,
-      @Schema(description = "The level after.") EscalationLevel to,
+      @Schema(description = "The level before; null for the first decision.", nullable = true) String from,
+      @Schema(description = "The level after.") String to,
       @Schema(description = "DECIDED, OVERRIDDEN, ESCALATED, HANDED_BACK, SLA_BREACH or REOPENED.") LevelChange.Kind kind,
       @Schema(description = "Why, when someone gave a reason.", nullable = true) String reason,
       @Schema(description = "Who changed it: a user ID, 'sla-clock' for a breach, 'customer' for a reopening.")

@@ -4,7 +4,6 @@ import static com.octoacme.support.escalation.EscalationVariables.*;
 
 import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationEventRepository;
-import com.octoacme.support.escalation.EscalationLevel;
 import com.octoacme.support.escalation.LevelChangeRepository;
 import com.octoacme.support.escalation.ProcessVariable;
 import com.octoacme.support.intake.EscalationDetails.Breach;
@@ -64,8 +63,8 @@ class EscalationReader {
       return awaitedMessages.contains(event.message);
     }
 
-    EscalationLevel level() {
-      return EscalationLevel.parse(ESCALATION_LEVEL.from(variables)).orElse(null);
+    String level() {
+      return ESCALATION_LEVEL.from(variables);
     }
   }
 
@@ -119,7 +118,7 @@ class EscalationReader {
         .toList();
     Long reescalations = REESCALATION_COUNT.from(v);
     return new EscalationDetails(ticketId, processInstanceId, state.status(), state.level(),
-        EscalationLevel.parse(DECIDED_LEVEL.from(v)).orElse(null), OPENED_BY.from(v), state.openedAt(), state.closedAt(),
+        DECIDED_LEVEL.from(v), OPENED_BY.from(v), state.openedAt(), state.closedAt(),
         instant(RESPONSE_DUE_AT.from(v)), instant(RESPONSE_WARNING_AT.from(v)), instant(RESOLUTION_DUE_AT.from(v)),
         instant(RESOLUTION_WARNING_AT.from(v)), breaches, changes, reescalations == null ? 0 : reescalations,
         links(state));

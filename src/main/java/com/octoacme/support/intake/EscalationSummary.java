@@ -1,6 +1,5 @@
 package com.octoacme.support.intake;
 
-import com.octoacme.support.escalation.EscalationLevel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ public record EscalationSummary(
     String processInstanceId,
     @Schema(description = "Where the escalation stands.") EscalationStatus status,
     @Schema(description = "The level it is handled at (L1-L4); null until Support has reviewed the suggested level.",
-        nullable = true) EscalationLevel level,
+        nullable = true) String level,
     @Schema(description = "Links: 'self' (the escalation) and, for each customer event the escalation waits for now, "
         + "the event's URL under its name (customerReplied, fixVerified, csatReceived, reopened).",
         example = "{\"self\": \"/api/escalations/TICKET-12345\"}")

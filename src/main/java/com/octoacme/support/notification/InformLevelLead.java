@@ -1,14 +1,16 @@
 package com.octoacme.support.notification;
 
-import static com.octoacme.support.escalation.EscalationVariables.BREACH_ACTION;
+import static com.octoacme.support.escalation.EscalationVariables.LEAD_GROUP;
 import static com.octoacme.support.escalation.EscalationVariables.LEVEL_CHANGE_REASON;
 import static com.octoacme.support.escalation.EscalationVariables.TICKET_ID;
 
 import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationEventRepository;
-import com.octoacme.support.escalation.EscalationHandlers;
 import com.octoacme.support.escalation.EscalationHistory;
-import com.octoacme.support.escalation.EscalationLevel;
+import com.octoacme.support.escalation.LevelChange;
+import com.octoacme.support.escalation.LevelChangeRepository;
+import com.octoacme.support.escalation.LevelPolicies;
+import com.octoacme.support.escalation.LevelPolicy;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,10 +18,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Informs the lead group of the level whose SLA was breached: records it in the audit trail and
- * mails the {@code sla-breach} notification to the group's address, once per breach (keyed by the
- * breached SLA and its due instant, from the breach just recorded). Runs after an async continuation
- * with a retry cycle (see the model), so a failure here becomes retries and then an incident.
+ * After an SLA breach and the level change the model chose for it: informs the lead group of the level
+ * whose SLA was breached (the level's policy is still the breached level's: the next one is looked up
+ * after this), records it in the audit trail and mails the {@code sla-breach} notification, once per
+ * breach (keyed by the breached SLA and its due instant). The mail says what happened next: the level
+ * change just recorded. Runs after an async continuation with a retry cycle (see the model), so a
+ * failure here becomes retries and then an incident.
  */
 @Component("informLevelLead")
 public class InformLevelLead implements JavaDelegate {
@@ -27,51 +31,54 @@ public class InformLevelLead implements JavaDelegate {
   private static final List<EscalationEvent.Type> BREACHES =
       List.of(EscalationEvent.Type.RESPONSE_SLA_BREACHED, EscalationEvent.Type.RESOLUTION_SLA_BREACHED);
 
-  private final EscalationHandlers handlers;
   private final EscalationHistory history;
   private final EscalationEventRepository events;
+  private final LevelChangeRepository levelChanges;
+  private final LevelPolicies levels;
   private final Notifications notifications;
   private final MailModel mailModel;
 
-  public InformLevelLead(EscalationHandlers handlers, EscalationHistory history, EscalationEventRepository events,
-      Notifications notifications, MailModel mailModel) {
-    this.handlers = handlers;
+  public InformLevelLead(EscalationHistory history, EscalationEventRepository events,
+      LevelChangeRepository levelChanges, LevelPolicies levels, Notifications notifications, MailModel mailModel) {
     this.history = history;
     this.events = events;
+    this.levelChanges = levelChanges;
+    this.levels = levels;
     this.notifications = notifications;
     this.mailModel = mailModel;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String leadGroup = handlers.leadGroupOf(execution);
-    String reason = LEVEL_CHANGE_REASON.from(execution).orElse("");
+    String leadGroup = LEAD_GROUP.require(execution);
+    String ticketId = TICKET_ID.require(execution);
+    EscalationEvent breach = latest(events.findByTicketIdOrderByIdAsc(ticketId).stream()
+        .filter(e -> BREACHES.contains(e.getType())).toList(), "SLA breach", ticketId);
+    LevelChange change = latest(levelChanges.findByTicketIdOrderByIdAsc(ticketId), "level change", ticketId);
+    String reason = LEVEL_CHANGE_REASON.from(execution).filter(s -> !s.isEmpty()).orElse(breach.getDetail());
     history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.LEAD_INFORMED,
         "Informed " + leadGroup + ": " + reason, null, null);
 
-    String ticketId = TICKET_ID.require(execution);
-    EscalationEvent breach = latestBreach(ticketId);
     String sla = breach.getType() == EscalationEvent.Type.RESPONSE_SLA_BREACHED ? "RESPONSE" : "RESOLUTION";
-    EscalationLevel level = EscalationHandlers.currentLevel(execution);
     Map<String, Object> model = mailModel.of(execution, execution.getProcessInstanceId());
+    model.put("level", breach.getLevel());
+    model.put("levelTitle", levels.find(breach.getLevel()).map(LevelPolicy::title).orElse(null));
     model.put("sla", Notifications.slaName(sla));
     model.put("dueAt", mailModel.date(breach.getDueAt()));
-    model.put("reason", reason.isEmpty() ? breach.getDetail() : reason);
+    model.put("reason", reason);
     model.put("leadGroup", leadGroup);
-    boolean staysAtLevel = "INFORM_LEAD".equals(BREACH_ACTION.from(execution).orElse("ESCALATE")) || level.up() == level;
-    model.put("nextStep", staysAtLevel
-        ? "The escalation stays at " + level + " with fresh SLA clocks."
-        : "The escalation moves up to " + level.up() + " (" + level.up().title() + ").");
+    model.put("nextStep", change.getToLevel().equals(change.getFromLevel())
+        ? "The escalation stays at " + change.getToLevel() + " with fresh SLA clocks."
+        : "The escalation moves up to " + change.getToLevel() + " ("
+            + levels.find(change.getToLevel()).map(LevelPolicy::title).orElse(change.getToLevel()) + ").");
     notifications.enqueue(new Notification(NotificationKind.SLA_BREACH,
         Notifications.key(ticketId, NotificationKind.SLA_BREACH, sla, breach.getDueAt()), ticketId,
         List.of(Recipient.group(leadGroup)), model));
   }
 
-  private EscalationEvent latestBreach(String ticketId) {
-    List<EscalationEvent> all = events.findByTicketIdOrderByIdAsc(ticketId).stream()
-        .filter(e -> BREACHES.contains(e.getType())).toList();
+  private static <T> T latest(List<T> all, String what, String ticketId) {
     if (all.isEmpty()) {
-      throw new IllegalStateException("no SLA breach recorded for " + ticketId + " to inform the lead of");
+      throw new IllegalStateException("no " + what + " recorded for " + ticketId + " to inform the lead of");
     }
     return all.get(all.size() - 1);
   }

@@ -3,7 +3,8 @@ package com.octoacme.support.notification;
 import static com.octoacme.support.escalation.EscalationVariables.TICKET_ID;
 
 import com.octoacme.support.escalation.Actors;
-import com.octoacme.support.escalation.EscalationLevels;
+import com.octoacme.support.escalation.LevelPolicies;
+import com.octoacme.support.escalation.LevelPolicy;
 import com.octoacme.support.escalation.LevelChange;
 import com.octoacme.support.escalation.LevelChangeRepository;
 import java.util.List;
@@ -14,20 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a level change: the {@code level-change} mail to the new level's lead group, with from, to,
- * why and who, read from the change just recorded (the latest of the ticket). Once per change. A
- * breach that keeps the level (the SLA policy's INFORM_LEAD) sends nothing here: informLevelLead
- * has mailed that lead already.
+ * why and who, read from the change just recorded (the latest of the ticket). Once per change. The
+ * model does not come here after a breach that keeps the level: informLevelLead has mailed that lead.
  */
 @Component("informOfLevelChange")
 public class InformOfLevelChange implements JavaDelegate {
 
   private final LevelChangeRepository levelChanges;
-  private final EscalationLevels levels;
+  private final LevelPolicies levels;
   private final Notifications notifications;
   private final MailModel mailModel;
   private final RecipientDirectory directory;
 
-  public InformOfLevelChange(LevelChangeRepository levelChanges, EscalationLevels levels, Notifications notifications,
+  public InformOfLevelChange(LevelChangeRepository levelChanges, LevelPolicies levels, Notifications notifications,
       MailModel mailModel, RecipientDirectory directory) {
     this.levelChanges = levelChanges;
     this.levels = levels;
@@ -44,17 +44,14 @@ public class InformOfLevelChange implements JavaDelegate {
       throw new IllegalStateException("no level change recorded for " + ticketId);
     }
     LevelChange change = changes.get(changes.size() - 1);
-    if (change.getKind() == LevelChange.Kind.SLA_BREACH && change.getFromLevel() == change.getToLevel()) {
-      return; // the breach kept the level: the lead had the sla-breach mail already
-    }
-    EscalationLevels.Handling to = levels.of(change.getToLevel());
+    LevelPolicy to = levels.of(change.getToLevel());
     Map<String, Object> model = mailModel.of(execution, execution.getProcessInstanceId());
     if (change.getFromLevel() != null) {
-      model.put("fromLevel", change.getFromLevel().name());
-      model.put("fromLevelTitle", change.getFromLevel().title());
+      model.put("fromLevel", change.getFromLevel());
+      model.put("fromLevelTitle", levels.find(change.getFromLevel()).map(LevelPolicy::title).orElse(null));
     }
-    model.put("toLevel", change.getToLevel().name());
-    model.put("toLevelTitle", change.getToLevel().title());
+    model.put("toLevel", change.getToLevel());
+    model.put("toLevelTitle", to.title());
     model.put("changeKind", MailModel.label(change.getKind().name()));
     model.put("reason", change.getReason());
     model.put("changedBy", Actors.SLA_CLOCK.equals(change.getChangedBy()) ? "the SLA clock"

@@ -2,7 +2,6 @@ package com.octoacme.support.notification;
 
 import static com.octoacme.support.escalation.EscalationVariables.*;
 
-import com.octoacme.support.escalation.EscalationLevel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,10 +39,8 @@ public class MailModel {
     model.put("ticketId", ticketId);
     model.put("customerName", CUSTOMER_NAME.from(scope).orElse(null));
     model.put("issueSummary", ISSUE_SUMMARY.from(scope).orElse(null));
-    ESCALATION_LEVEL.from(scope).ifPresent(code -> {
-      model.put("level", code);
-      EscalationLevel.parse(code).ifPresent(level -> model.put("levelTitle", level.title()));
-    });
+    model.put("level", ESCALATION_LEVEL.from(scope).orElse(null));
+    model.put("levelTitle", LEVEL_TITLE.from(scope).orElse(null));
     model.put("businessImpact", BUSINESS_IMPACT.from(scope).orElse(null));
     model.put("usersAffected", USERS_AFFECTED.from(scope).map(String::valueOf).orElse(null));
     model.put("urgency", URGENCY.from(scope).map(MailModel::label).orElse(null));

@@ -4,8 +4,6 @@ import static com.octoacme.support.escalation.EscalationVariables.LEVEL_ENTERED_
 import static com.octoacme.support.escalation.EscalationVariables.TICKET_ID;
 
 import com.octoacme.support.escalation.EscalationHandlers;
-import com.octoacme.support.escalation.EscalationLevel;
-import com.octoacme.support.escalation.EscalationLevels;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * On entering a level that leaves Support (L2 and up): the template's "Initial Escalation Email to
- * Engineering" to the level's handler groups. Once per entry into a level (keyed by the level's entry
+ * On entering a level whose policy mails its handlers (bpmn/level-policy.dmn; the model routes here only
+ * then): the template's "Initial Escalation Email to Engineering" to the level's handler groups. Once per entry into a level (keyed by the level's entry
  * instant), so re-entering a level mails again but a retried step does not. Needs the level's SLA
  * clocks started (its response due date is in the mail).
  */
@@ -22,22 +20,19 @@ import org.springframework.stereotype.Component;
 public class NotifyHandlerGroup implements JavaDelegate {
 
   private final Notifications notifications;
-  private final EscalationLevels levels;
+  private final EscalationHandlers handlers;
   private final MailModel mailModel;
 
-  public NotifyHandlerGroup(Notifications notifications, EscalationLevels levels, MailModel mailModel) {
+  public NotifyHandlerGroup(Notifications notifications, EscalationHandlers handlers, MailModel mailModel) {
     this.notifications = notifications;
-    this.levels = levels;
+    this.handlers = handlers;
     this.mailModel = mailModel;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    EscalationLevel level = EscalationHandlers.currentLevel(execution);
-    if (!level.leavesSupport()) {
-      return;
-    }
-    List<String> groups = levels.of(level).handlerGroups();
+    String level = EscalationHandlers.currentLevel(execution);
+    List<String> groups = handlers.groupsOf(execution);
     String ticketId = TICKET_ID.require(execution);
     Map<String, Object> model = mailModel.of(execution, execution.getProcessInstanceId());
     model.put("handlerGroups", String.join(", ", groups));

@@ -1,10 +1,9 @@
 package com.octoacme.support.notification;
 
-import com.octoacme.support.escalation.EscalationLevel;
-import com.octoacme.support.escalation.EscalationLevels;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns recipients into e-mail addresses: a group's from {@code notification.group-addresses}, a
  * user's from Camunda's identity service (Admin), the customer's from the template's "Reported By".
- * At start it checks that every group of {@code escalation.levels} has an address.
+ * {@link GroupAddressCheck} warns at start of level-policy groups without one.
  */
 @Component
 public class RecipientDirectory {
@@ -34,20 +33,16 @@ public class RecipientDirectory {
   private final NotificationProperties properties;
   private final IdentityService identity;
 
-  public RecipientDirectory(NotificationProperties properties, IdentityService identity, EscalationLevels levels) {
+  public RecipientDirectory(NotificationProperties properties, IdentityService identity) {
     this.properties = properties;
     this.identity = identity;
+  }
+
+  /** The groups among these that have no address in {@code notification.group-addresses}. */
+  public Set<String> groupsWithoutAddress(Collection<String> groups) {
     Set<String> missing = new TreeSet<>();
-    for (EscalationLevel level : EscalationLevel.values()) {
-      levels.of(level).handlerGroups().stream().filter(g -> properties.addressOf(g) == null).forEach(missing::add);
-      if (properties.addressOf(levels.of(level).leadGroup()) == null) {
-        missing.add(levels.of(level).leadGroup());
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalStateException("notification.group-addresses needs an address for the groups of escalation.levels: "
-          + missing);
-    }
+    groups.stream().filter(g -> properties.addressOf(g) == null).forEach(missing::add);
+    return missing;
   }
 
   /**

@@ -1,6 +1,5 @@
 package com.octoacme.support.sla;
 
-import com.octoacme.support.escalation.EscalationLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,7 +28,7 @@ public class SlaClock {
     this.calendar = calendar;
   }
 
-  public SlaPolicy policyOf(EscalationLevel level) {
+  public SlaPolicy policyOf(String level) {
     return policies.of(level);
   }
 
@@ -37,7 +36,7 @@ public class SlaClock {
     return accountTimeZone == null || accountTimeZone.isBlank() ? calendar.defaultZone() : ZoneId.of(accountTimeZone);
   }
 
-  public LevelClocks start(EscalationLevel level, Instant enteredAt, ZoneId zone) {
+  public LevelClocks start(String level, Instant enteredAt, ZoneId zone) {
     SlaPolicy policy = policies.of(level);
     Instant responseDue = due(enteredAt, policy.response(), policy.calendar(), zone);
     // "Same day" must not end before the first response is due (a level entered late at night).
@@ -48,12 +47,12 @@ public class SlaClock {
   }
 
   /** The business time a paused resolution clock has left. */
-  public Duration remaining(EscalationLevel level, Instant pausedAt, Instant due, ZoneId zone) {
+  public Duration remaining(String level, Instant pausedAt, Instant due, ZoneId zone) {
     return calendar.businessTimeBetween(pausedAt, due, policies.of(level).calendar(), zone);
   }
 
   /** Resumes a resolution clock with exactly the business time it had left. */
-  public ResumedClock resume(EscalationLevel level, Instant resumedAt, Duration remaining, Duration total, ZoneId zone) {
+  public ResumedClock resume(String level, Instant resumedAt, Duration remaining, Duration total, ZoneId zone) {
     SlaPolicy policy = policies.of(level);
     Instant due = addWorkingTime(resumedAt, remaining, policy.calendar(), zone);
     Duration untilWarning = remaining.minus(scale(total, 1 - policy.warningThreshold()));

@@ -1,6 +1,5 @@
 package com.octoacme.support.sla;
 
-import com.octoacme.support.escalation.EscalationLevel;
 import com.octoacme.support.escalation.EscalationVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -19,9 +18,9 @@ public class SlaPolicies {
     this.decisions = decisions;
   }
 
-  public SlaPolicy of(EscalationLevel level) {
+  public SlaPolicy of(String level) {
     Map<String, Object> row = decisions.evaluateDecisionTableByKey(DECISION_KEY,
-            Variables.createVariables().putValue(EscalationVariables.ESCALATION_LEVEL.name(), level.name()))
+            Variables.createVariables().putValue(EscalationVariables.ESCALATION_LEVEL.name(), level))
         .getSingleResult().getEntryMap();
     return new SlaPolicy(
         SlaPolicy.Target.parse((String) row.get("responseTarget")),

@@ -4,7 +4,6 @@ import static com.octoacme.support.escalation.EscalationVariables.*;
 
 import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationHistory;
-import com.octoacme.support.escalation.EscalationLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -75,7 +74,7 @@ public class SlaRecalculation {
     if (levelCode == null || enteredAt == null) {
       return false; // not at a level yet: its clocks have not started
     }
-    EscalationLevel level = EscalationLevel.valueOf(levelCode);
+    String level = levelCode;
     ZoneId zone = clock.zoneFor(ACCOUNT_TIME_ZONE.from(variables));
     SlaClock.LevelClocks fresh = clock.start(level, enteredAt.toInstant(), zone);
 

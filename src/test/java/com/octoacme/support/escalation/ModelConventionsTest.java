@@ -93,9 +93,10 @@ class ModelConventionsTest {
     expected.put(EscalationVariables.CUSTOMER_HEALTH_SCORE.name(), names(HealthScore.values()));
     expected.put(EscalationVariables.CUSTOMER_SENTIMENT.name(), names(Sentiment.values()));
     expected.put(EscalationVariables.UPDATE_FREQUENCY.name(), names(UpdateFrequency.values()));
-    expected.put(EscalationVariables.ESCALATION_LEVEL.name(), names(EscalationLevel.values()));
-    expected.put(EscalationVariables.DECIDED_LEVEL.name(), names(EscalationLevel.values()));
-    expected.put(EscalationVariables.LEVEL_OVERRIDE.name(), names(EscalationLevel.values()));
+    List<String> levels = com.octoacme.support.testing.ModelFiles.ofProject().firstInputValues("level-policy.dmn");
+    expected.put(EscalationVariables.ESCALATION_LEVEL.name(), levels);
+    expected.put(EscalationVariables.DECIDED_LEVEL.name(), levels);
+    expected.put(EscalationVariables.LEVEL_OVERRIDE.name(), levels);
     expected.put(EscalationVariables.CURRENT_STATUS.name(), names(Enumerations.CustomerUpdateStatus.values()));
     expected.put(EscalationVariables.LEVEL_OUTCOME.name(),
         LevelOutcome.CHOSEN_BY_HANDLER.stream().map(Enum::name).toList());

@@ -87,7 +87,7 @@ class SupportEscalationProcessTest {
     assertThat(candidateGroups(single(pi, "Task_CompleteAfterResolutionChecklist"))).containsExactly("support");
     afterResolution(pi, 4);
 
-    assertThat(pi).isEnded().hasNotPassed("Task_CompletePreEscalationChecklist", "Task_ChangeEscalationLevel",
+    assertThat(pi).isEnded().hasNotPassed("Task_CompletePreEscalationChecklist", "Task_EscalateLevel",
         "Task_RecordResponseBreach", "Task_RecordResolutionBreach");
     assertThat(pi).hasPassedInOrder("Task_ValidateEscalationRequest", "Task_DecideEscalationLevel",
         "Task_ReviewEscalationLevel", "Task_RecordLevelDecision", "Task_StartSlaClocks", "Task_AcknowledgeEscalation",
@@ -97,7 +97,7 @@ class SupportEscalationProcessTest {
     List<LevelChange> changes = levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey());
     assertThat(changes).singleElement().satisfies(c -> {
       assertThat(c.getKind()).isEqualTo(LevelChange.Kind.DECIDED);
-      assertThat(c.getToLevel()).isEqualTo(EscalationLevel.L1);
+      assertThat(c.getToLevel()).isEqualTo("L1");
       assertThat(c.getChangedBy()).isEqualTo("sam.support");
       assertThat(c.getChangedAt()).isEqualTo(NOW);
     });
@@ -204,7 +204,7 @@ class SupportEscalationProcessTest {
     assertThat(levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey())).singleElement().satisfies(c -> {
       assertThat(c.getKind()).isEqualTo(LevelChange.Kind.OVERRIDDEN);
       assertThat(c.getFromLevel()).isNull();
-      assertThat(c.getToLevel()).isEqualTo(EscalationLevel.L3);
+      assertThat(c.getToLevel()).isEqualTo("L3");
       assertThat(c.getReason()).contains("Suggested L1").contains("reference account");
       assertThat(c.getChangedBy()).isEqualTo("sam.support");
     });
@@ -222,25 +222,28 @@ class SupportEscalationProcessTest {
     ClockUtil.setCurrentTime(new Date(responseDue.getTime() + 1_000));
     Jobs.fireTimer(management, pi, "Timer_ResponseSlaBreached");
 
-    // Informing the lead runs after an async continuation: nothing escalates before it did its work.
-    assertThat(pi).hasPassed("Task_RecordResponseBreach").isWaitingAt("Task_InformLevelLead");
-    Jobs.executeJobAt(management, pi, "Task_InformLevelLead");
+    // The model routes on the SLA policy's breach action and the level policy's next level; informing the
+    // breached level's lead runs after an async continuation, before the next level is entered.
+    assertThat(pi).hasPassedInOrder("Task_RecordResponseBreach", "Gateway_BreachAction", "Gateway_TopLevelReached",
+        "Task_EscalateAfterBreach").hasNotPassed("Gateway_KeepLevel").isWaitingAt("Task_InformLeadOfEscalatedBreach");
+    Jobs.executeJobAt(management, pi, "Task_InformLeadOfEscalatedBreach");
 
-    assertThat(pi).hasPassed("Task_ChangeEscalationLevel").isWaitingAt("Task_AcknowledgeEscalation")
+    assertThat(pi).hasPassedInOrder("Task_InformLeadOfEscalatedBreach", "Task_InformOfLevelChange", "Task_LookUpLevelPolicy")
+        .hasNotPassed("Task_EscalateLevel").isWaitingAt("Task_AcknowledgeEscalation")
         .variables().containsEntry(ESCALATION_LEVEL.name(), "L3");
     assertThat(tasksAt(pi, "Task_AcknowledgeEscalation").stream().flatMap(t -> candidateGroups(t).stream()))
         .containsExactlyInAnyOrder("engineering-leads", "product-managers");
 
     EscalationEvent breach = events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(),
         EscalationEvent.Type.RESPONSE_SLA_BREACHED).get(0);
-    assertThat(breach.getLevel()).isEqualTo(EscalationLevel.L2);
+    assertThat(breach.getLevel()).isEqualTo("L2");
     assertThat(breach.getDueAt()).isEqualTo(responseDue.toInstant());
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.LEAD_INFORMED))
         .singleElement().satisfies(e -> assertThat(e.getDetail()).startsWith("Informed engineering-leads"));
     assertThat(levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey())).last().satisfies(c -> {
       assertThat(c.getKind()).isEqualTo(LevelChange.Kind.SLA_BREACH);
-      assertThat(c.getFromLevel()).isEqualTo(EscalationLevel.L2);
-      assertThat(c.getToLevel()).isEqualTo(EscalationLevel.L3);
+      assertThat(c.getFromLevel()).isEqualTo("L2");
+      assertThat(c.getToLevel()).isEqualTo("L3");
       assertThat(c.getChangedBy()).isEqualTo(Actors.SLA_CLOCK);
       assertThat(c.getReason()).contains("Response time of L2 exceeded");
     });
@@ -255,7 +258,7 @@ class SupportEscalationProcessTest {
     ProcessInstance pi = start(request("ACCOUNT_BILLING", "FREE", "LOW", 1));
     reviewLevel(pi, null, null);
     Jobs.fireTimer(management, pi, "Timer_ResponseSlaBreached");
-    Jobs.executeJobAt(management, pi, "Task_InformLevelLead");
+    Jobs.executeJobAt(management, pi, "Task_InformLeadOfEscalatedBreach");
 
     assertThat(pi).isWaitingAt("Task_CompletePreEscalationChecklist").variables().containsEntry(ESCALATION_LEVEL.name(), "L2");
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.LEAD_INFORMED))
@@ -270,12 +273,12 @@ class SupportEscalationProcessTest {
     driver.acknowledgeAsHandlers(pi);
 
     Jobs.fireTimer(management, pi, "Timer_ResolutionSlaBreached");
-    Jobs.executeJobAt(management, pi, "Task_InformLevelLead");
+    Jobs.executeJobAt(management, pi, "Task_InformLeadOfEscalatedBreach");
 
     assertThat(pi).hasPassed("Task_RecordResolutionBreach").hasNotPassed("Task_RecordResponseBreach")
         .isWaitingAt("Task_AcknowledgeEscalation").variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.RESOLUTION_SLA_BREACHED))
-        .singleElement().satisfies(e -> assertThat(e.getLevel()).isEqualTo(EscalationLevel.L3));
+        .singleElement().satisfies(e -> assertThat(e.getLevel()).isEqualTo("L3"));
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.LEAD_INFORMED))
         .singleElement().satisfies(e -> assertThat(e.getDetail()).startsWith("Informed executives"));
   }
@@ -286,12 +289,16 @@ class SupportEscalationProcessTest {
     reviewLevel(pi, null, null);
     completeChecklist(pi, Map.of());
     Jobs.fireTimer(management, pi, "Timer_ResponseSlaBreached");
-    Jobs.executeJobAt(management, pi, "Task_InformLevelLead");
+    // L4's breach action informs the lead (and its policy has no next level either): the level is kept.
+    assertThat(pi).hasPassed("Gateway_BreachAction", "Gateway_KeepLevel", "Task_RestartLevelClocks")
+        .hasNotPassed("Gateway_TopLevelReached", "Task_EscalateAfterBreach").isWaitingAt("Task_InformLeadOfKeptBreach");
+    Jobs.executeJobAt(management, pi, "Task_InformLeadOfKeptBreach");
 
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
+    assertThat(pi).hasNotPassed("Task_InformOfLevelChange").isWaitingAt("Task_AcknowledgeEscalation")
+        .variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
     assertThat(levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey())).last().satisfies(c -> {
-      assertThat(c.getFromLevel()).isEqualTo(EscalationLevel.L4);
-      assertThat(c.getToLevel()).isEqualTo(EscalationLevel.L4);
+      assertThat(c.getFromLevel()).isEqualTo("L4");
+      assertThat(c.getToLevel()).isEqualTo("L4");
       assertThat(c.getKind()).isEqualTo(LevelChange.Kind.SLA_BREACH);
     });
   }
@@ -323,14 +330,14 @@ class SupportEscalationProcessTest {
     assertThat(changes).extracting(LevelChange::getKind)
         .containsExactly(LevelChange.Kind.DECIDED, LevelChange.Kind.ESCALATED, LevelChange.Kind.HANDED_BACK);
     assertThat(changes.get(1)).satisfies(c -> {
-      assertThat(c.getFromLevel()).isEqualTo(EscalationLevel.L2);
-      assertThat(c.getToLevel()).isEqualTo(EscalationLevel.L3);
+      assertThat(c.getFromLevel()).isEqualTo("L2");
+      assertThat(c.getToLevel()).isEqualTo("L3");
       assertThat(c.getChangedBy()).isEqualTo("erin.engineer");
       assertThat(c.getChangedAt()).isEqualTo(escalatedAt);
       assertThat(c.getReason()).isEqualTo("Data of other tenants affected too");
     });
     assertThat(changes.get(2)).satisfies(c -> {
-      assertThat(c.getToLevel()).isEqualTo(EscalationLevel.L2);
+      assertThat(c.getToLevel()).isEqualTo("L2");
       assertThat(c.getChangedBy()).isEqualTo("lee.lead");
     });
     // the checklist was done once; handing back and forth does not ask for it again

@@ -250,7 +250,7 @@ class EscalationIntakeApiTest {
     Date responseDue = RESPONSE_DUE_AT.from(runtime.getVariables(pi.getId()));
 
     Jobs.fireTimer(engine.getManagementService(), pi, "Timer_ResponseSlaBreached");
-    Jobs.executeJobAt(engine.getManagementService(), pi, "Task_InformLevelLead");
+    Jobs.executeJobAt(engine.getManagementService(), pi, "Task_InformLeadOfEscalatedBreach");
 
     JsonNode escalation = api.get("/api/escalations/" + ticketId).body();
     assertThat(escalation.get("level").asText()).isEqualTo("L3");

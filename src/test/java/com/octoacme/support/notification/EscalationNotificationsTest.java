@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationEventRepository;
-import com.octoacme.support.escalation.EscalationLevel;
 import com.octoacme.support.escalation.LevelChange;
 import com.octoacme.support.escalation.LevelChangeRepository;
 import com.octoacme.support.notification.GreenMailSmtp.Mail;
@@ -183,7 +182,7 @@ class EscalationNotificationsTest {
     Map<String, Object> variables = escalation("L2");
     variables.put(LEVEL_CHANGE_REASON.name(), "Response time of L2 exceeded (due 2026-11-24T09:00:00Z)");
     variables.put(BREACH_ACTION.name(), "ESCALATE");
-    events.save(new EscalationEvent(ticketId, "breach", EscalationLevel.L2, EscalationEvent.Type.RESPONSE_SLA_BREACHED,
+    events.save(new EscalationEvent(ticketId, "breach", "L2", EscalationEvent.Type.RESPONSE_SLA_BREACHED,
         "Response time of L2 exceeded (due 2026-11-24T09:00:00Z)", "sla-clock", RESPONSE_DUE, RESPONSE_DUE));
     run("test-inform-level-lead", variables);
 
@@ -205,7 +204,7 @@ class EscalationNotificationsTest {
 
   @Test
   void aLevelChange_mailsTheNewLevelsLeadWithFromToWhyAndWho() {
-    levelChanges.save(new LevelChange(ticketId, "change", EscalationLevel.L2, EscalationLevel.L3,
+    levelChanges.save(new LevelChange(ticketId, "change", "L2", "L3",
         LevelChange.Kind.ESCALATED, "Customer threatens to churn", ERIN, NOW));
     run("test-inform-of-level-change", escalation("L3"));
 
@@ -223,7 +222,7 @@ class EscalationNotificationsTest {
 
   @Test
   void aBreachThatKeepsTheLevel_sendsNoLevelChangeMail() {
-    levelChanges.save(new LevelChange(ticketId, "change", EscalationLevel.L4, EscalationLevel.L4,
+    levelChanges.save(new LevelChange(ticketId, "change", "L4", "L4",
         LevelChange.Kind.SLA_BREACH, "Response time of L4 exceeded", "sla-clock", NOW));
     run("test-inform-of-level-change", escalation("L4"));
 

@@ -3,8 +3,6 @@ package com.octoacme.support.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.octoacme.support.escalation.EscalationLevel;
-import com.octoacme.support.escalation.EscalationLevels;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,20 +46,13 @@ class RecipientsTest {
   }
 
   @Test
-  void everyGroupOfTheLevelsNeedsAnAddress_checkedAtStart() {
+  void groupsWithoutAnAddressAreNamed() {
     NotificationProperties properties = new NotificationProperties("support@octoacme.example",
         URI.create("http://localhost:8080"), ZoneId.of("Europe/Berlin"), "classpath:mail-templates/", "R3/PT5M",
         Map.of("support", "support@octoacme.example", "engineering", "engineering@octoacme.example"), "support");
-    EscalationLevels levels = new EscalationLevels(Map.of(
-        EscalationLevel.L1, new EscalationLevels.Handling(List.of("support"), "support"),
-        EscalationLevel.L2, new EscalationLevels.Handling(List.of("engineering"), "engineering-leads"),
-        EscalationLevel.L3, new EscalationLevels.Handling(List.of("engineering-leads", "product-managers"), "executives"),
-        EscalationLevel.L4, new EscalationLevels.Handling(List.of("executives"), "executives")));
-
-    assertThatThrownBy(() -> new RecipientDirectory(properties, null, levels))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("notification.group-addresses needs an address for the groups of escalation.levels: "
-            + "[engineering-leads, executives, product-managers]");
+    assertThat(new RecipientDirectory(properties, null).groupsWithoutAddress(
+        List.of("support", "engineering", "executives", "engineering-leads", "product-managers")))
+        .containsExactly("engineering-leads", "executives", "product-managers");
   }
 
   @Test

@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationEventRepository;
 import com.octoacme.support.escalation.EscalationHistory;
-import com.octoacme.support.escalation.EscalationLevel;
 import com.octoacme.support.testing.EscalationDriver;
 import com.octoacme.support.testing.Jobs;
 import com.octoacme.support.testing.ProcessTest;
@@ -72,13 +71,13 @@ class SlaClockProcessTest {
 
   @Test
   void theSlaPolicyOfEachLevelIsTheTemplates() {
-    assertThat(policies.of(EscalationLevel.L1)).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("PT4H"),
+    assertThat(policies.of("L1")).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("PT4H"),
         SlaPolicy.Target.parse("P2D"), CalendarKind.BUSINESS_HOURS, 0.75, SlaPolicy.BreachAction.ESCALATE));
-    assertThat(policies.of(EscalationLevel.L2)).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("P1D"),
+    assertThat(policies.of("L2")).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("P1D"),
         SlaPolicy.Target.parse("P5D"), CalendarKind.BUSINESS_HOURS, 0.75, SlaPolicy.BreachAction.ESCALATE));
-    assertThat(policies.of(EscalationLevel.L3)).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("PT2H"),
+    assertThat(policies.of("L3")).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("PT2H"),
         SlaPolicy.Target.parse("END_OF_DAY"), CalendarKind.ALWAYS, 0.75, SlaPolicy.BreachAction.ESCALATE));
-    assertThat(policies.of(EscalationLevel.L4)).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("PT15M"),
+    assertThat(policies.of("L4")).isEqualTo(new SlaPolicy(SlaPolicy.Target.parse("PT15M"),
         SlaPolicy.Target.parse("PT1H"), CalendarKind.ALWAYS, 0.75, SlaPolicy.BreachAction.INFORM_LEAD));
   }
 

@@ -99,8 +99,18 @@ public class EscalationDriver {
     return form;
   }
 
-  /** Claims and submits the task's form as the user, as Tasklist does, with the user's groups' authorizations. */
+  /**
+   * Claims and submits the task's form as the user, as Tasklist does, then lets the process go on as the
+   * job executor would: a user task whose completion leads to work commits first (async after), and the
+   * work runs in a job of its own.
+   */
   public void complete(Task task, String user, Map<String, Object> form) {
+    submit(task, user, form);
+    continueAfter(task);
+  }
+
+  /** Only the person's part: claims and submits the task's form as the user, with their groups' authorizations. */
+  public void submit(Task task, String user, Map<String, Object> form) {
     authenticate(user);
     try {
       engine.getTaskService().claim(task.getId(), user);
@@ -108,6 +118,13 @@ public class EscalationDriver {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** Runs the continuation waiting after the completed task, if its element is async after. */
+  public void continueAfter(Task task) {
+    engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
+        .activityId(task.getTaskDefinitionKey()).messages().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }
 
   /** Acts as the user with their groups, so the engine's authorizations apply as in Tasklist. */

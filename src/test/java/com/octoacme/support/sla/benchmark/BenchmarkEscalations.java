@@ -2,11 +2,11 @@ package com.octoacme.support.sla.benchmark;
 
 import static com.octoacme.support.escalation.EscalationVariables.*;
 
-import com.octoacme.support.escalation.EscalationLevel;
 import com.octoacme.support.escalation.Enumerations.AccountTier;
 import com.octoacme.support.escalation.Enumerations.UpdateFrequency;
 import com.octoacme.support.escalation.Enumerations.Urgency;
 import com.octoacme.support.escalation.IssueType;
+import com.octoacme.support.escalation.LevelPolicy;
 import com.octoacme.support.escalation.ProcessVariable;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,20 +36,20 @@ final class BenchmarkEscalations {
   static final String ACKNOWLEDGE = "Task_AcknowledgeEscalation";
   /** Starting the multi-instance body creates one task per handler group and the body's boundary timers. */
   private static final String ACKNOWLEDGE_BODY = ACKNOWLEDGE + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX;
-  private static final EscalationLevel LEVEL = EscalationLevel.L2;
+  private static final String LEVEL = "L2";
   /** Warnings and other clocks of the measured escalations: far away, so that only the breach timer fires. */
   private static final Duration FAR = Duration.ofDays(30);
 
   private final RuntimeService runtime;
   private final TransactionTemplate transactions;
-  private final List<String> handlerGroups;
+  private final LevelPolicy policy;
   private final String ticketPrefix;
 
   BenchmarkEscalations(RuntimeService runtime, PlatformTransactionManager transactionManager,
-      List<String> handlerGroups, String ticketPrefix) {
+      LevelPolicy policy, String ticketPrefix) {
     this.runtime = runtime;
     this.transactions = new TransactionTemplate(transactionManager);
-    this.handlerGroups = handlerGroups;
+    this.policy = policy;
     this.ticketPrefix = ticketPrefix;
   }
 
@@ -112,9 +112,20 @@ final class BenchmarkEscalations {
     put(v, ISSUE_TYPE, IssueType.CONFIRMED_BUG.name());
     put(v, ISSUE_SUMMARY, "Checkout fails with HTTP 500");
     put(v, URGENCY, Urgency.MEDIUM.name());
-    put(v, DECIDED_LEVEL, LEVEL.name());
-    put(v, ESCALATION_LEVEL, LEVEL.name());
-    put(v, ASSIGNED_TO, String.join(", ", handlerGroups));
+    put(v, DECIDED_LEVEL, LEVEL);
+    put(v, ESCALATION_LEVEL, LEVEL);
+    put(v, ASSIGNED_TO, String.join(", ", policy.handlerGroups()));
+    // what "Look up level policy" writes on entering the level
+    put(v, LEVEL_TITLE, policy.title());
+    put(v, HANDLER_GROUPS, String.join(",", policy.handlerGroups()));
+    put(v, LEAD_GROUP, policy.leadGroup());
+    put(v, CHECKLIST_REQUIRED, policy.checklistRequired());
+    put(v, MAIL_HANDLERS, policy.mailHandlers());
+    put(v, NEXT_LEVEL_ON_BREACH, policy.nextLevelOnBreach().orElse(null));
+    put(v, NEXT_LEVEL_ON_ESCALATION, policy.nextLevelOnEscalation().orElse(null));
+    put(v, LEVEL_BELOW, policy.levelBelow().orElse(null));
+    put(v, DEFAULT_UPDATE_FREQUENCY, policy.defaultUpdateFrequency());
+    put(v, ACTION_PLAN_REQUIRED, policy.actionPlanRequired());
     put(v, PRE_ESCALATION_CHECKLIST_COMPLETE, true);
     put(v, LEVEL_ENTERED_AT, Date.from(now));
     put(v, RESPONSE_DUE_AT, Date.from(responseDue));

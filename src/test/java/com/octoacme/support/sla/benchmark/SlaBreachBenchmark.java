@@ -4,8 +4,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import com.octoacme.support.SupportEscalationApplication;
 import com.octoacme.support.escalation.EscalationEvent;
-import com.octoacme.support.escalation.EscalationLevel;
-import com.octoacme.support.escalation.EscalationLevels;
+import com.octoacme.support.escalation.LevelPolicies;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -105,7 +105,7 @@ class SlaBreachBenchmark {
   /** The harness's own connection (not the application's pool), for the audit trail and probes. */
   private final SingleConnectionDataSource harnessConnection = BenchmarkDatabase.harnessDataSource();
   private final JdbcTemplate jdbc = new JdbcTemplate(harnessConnection);
-  @Autowired private EscalationLevels levels;
+  @Autowired private LevelPolicies levels;
 
   private final Report report = new Report();
 
@@ -155,7 +155,7 @@ class SlaBreachBenchmark {
     String profile = JobExecutorSettings.profile();
     String prefix = "B" + Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36).toUpperCase();
     BenchmarkEscalations escalations = new BenchmarkEscalations(runtimeService, transactionManager,
-        levels.of(EscalationLevel.L2).handlerGroups(), prefix);
+        levels.of("L2"), prefix);
 
     report.heading("SLA breach benchmark, profile '" + profile + "', tickets " + prefix + "-*");
     report.line("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, JVM "

@@ -33,6 +33,22 @@ public record LevelPolicy(String level, String title, List<String> handlerGroups
       MAIL_HANDLERS, NEXT_LEVEL_ON_BREACH, NEXT_LEVEL_ON_ESCALATION, LEVEL_BELOW, DEFAULT_UPDATE_FREQUENCY,
       ACTION_PLAN_REQUIRED);
 
+  /** The process variables that carry this policy (the decision's output names), as "Look up level policy" writes them. */
+  public java.util.Map<String, Object> variables() {
+    java.util.Map<String, Object> v = new java.util.HashMap<>();
+    v.put(TITLE, title);
+    v.put(HANDLER_GROUPS, String.join(",", handlerGroups));
+    v.put(LEAD_GROUP, leadGroup);
+    v.put(CHECKLIST_REQUIRED, checklistRequired);
+    v.put(MAIL_HANDLERS, mailHandlers);
+    v.put(NEXT_LEVEL_ON_BREACH, nextLevelOnBreach.orElse(null));
+    v.put(NEXT_LEVEL_ON_ESCALATION, nextLevelOnEscalation.orElse(null));
+    v.put(LEVEL_BELOW, levelBelow.orElse(null));
+    v.put(DEFAULT_UPDATE_FREQUENCY, defaultUpdateFrequency);
+    v.put(ACTION_PLAN_REQUIRED, actionPlanRequired);
+    return v;
+  }
+
   /** "a, b" as the groups a and b: the table writes a level's handler groups comma-separated. */
   public static List<String> groups(String commaSeparated) {
     if (commaSeparated == null) {

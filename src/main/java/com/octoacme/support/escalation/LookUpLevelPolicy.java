@@ -22,16 +22,7 @@ public class LookUpLevelPolicy implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LevelPolicy policy = policies.of(ESCALATION_LEVEL.require(execution));
-    LEVEL_TITLE.set(execution, policy.title());
-    HANDLER_GROUPS.set(execution, String.join(",", policy.handlerGroups()));
+    execution.setVariables(policy.variables());
     ASSIGNED_TO.set(execution, String.join(", ", policy.handlerGroups()));
-    LEAD_GROUP.set(execution, policy.leadGroup());
-    CHECKLIST_REQUIRED.set(execution, policy.checklistRequired());
-    MAIL_HANDLERS.set(execution, policy.mailHandlers());
-    NEXT_LEVEL_ON_BREACH.set(execution, policy.nextLevelOnBreach().orElse(null));
-    NEXT_LEVEL_ON_ESCALATION.set(execution, policy.nextLevelOnEscalation().orElse(null));
-    LEVEL_BELOW.set(execution, policy.levelBelow().orElse(null));
-    DEFAULT_UPDATE_FREQUENCY.set(execution, policy.defaultUpdateFrequency());
-    ACTION_PLAN_REQUIRED.set(execution, policy.actionPlanRequired());
   }
 }

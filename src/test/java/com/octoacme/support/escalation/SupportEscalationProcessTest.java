@@ -87,8 +87,11 @@ class SupportEscalationProcessTest {
     assertThat(candidateGroups(single(pi, "Task_CompleteAfterResolutionChecklist"))).containsExactly("support");
     afterResolution(pi, 4);
 
+    // L1's policy needs no checklist and mails no handlers: the model routes around both, and the customer
+    // is not told of an escalation that never left Support.
     assertThat(pi).isEnded().hasNotPassed("Task_CompletePreEscalationChecklist", "Task_EscalateLevel",
-        "Task_RecordResponseBreach", "Task_RecordResolutionBreach");
+        "Task_RecordResponseBreach", "Task_RecordResolutionBreach", "Task_NotifyHandlerGroup",
+        "Task_TellCustomerOfEscalation").hasPassed("Gateway_MailHandlers", "Gateway_TellCustomerOfEscalation");
     assertThat(pi).hasPassedInOrder("Task_ValidateEscalationRequest", "Task_DecideEscalationLevel",
         "Task_ReviewEscalationLevel", "Task_RecordLevelDecision", "Task_StartSlaClocks", "Task_AcknowledgeEscalation",
         "Task_ResolveEscalation", "Task_CompleteAfterResolutionChecklist", "Task_CloseEscalation", "EndEvent_EscalationClosed");
@@ -120,7 +123,8 @@ class SupportEscalationProcessTest {
     resolve(pi, "erin.engineer", "RESOLVED", null);
     afterResolution(pi, 5);
 
-    assertThat(pi).isEnded().hasPassed("Task_CompletePreEscalationChecklist");
+    assertThat(pi).isEnded().hasPassed("Task_CompletePreEscalationChecklist", "Task_TellCustomerOfEscalation",
+        "Task_NotifyHandlerGroup");
     assertThat(historicVariable(pi, CSAT_SCORE.name())).isEqualTo(5L);
   }
 

@@ -2,6 +2,7 @@ package com.octoacme.support.notification;
 
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -61,6 +62,7 @@ class EscalationNotificationsTest {
   static GreenMailExtension smtp = GreenMailSmtp.server();
 
   @Autowired ProcessEngine engine;
+  @Autowired com.octoacme.support.escalation.LevelPolicies levelPolicies;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -93,9 +95,11 @@ class EscalationNotificationsTest {
         .addModelInstance("test-customer-update.bpmn", Bpmn.createExecutableProcess("test-customer-update")
             .camundaHistoryTimeToLive(1).startEvent()
             .userTask("Task_SendCustomerUpdate").camundaCandidateUsers(SAM)
-            .camundaTaskListenerDelegateExpression("complete", "${sendCustomerUpdate}")
+            .camundaTaskListenerDelegateExpression("complete", "${recordCustomerUpdateAuthor}")
+            .serviceTask("Task_MailCustomerUpdate").camundaDelegateExpression("${sendCustomerUpdate}")
             .userTask("Task_SendCustomerUpdate2").camundaCandidateUsers(SAM)
-            .camundaTaskListenerDelegateExpression("complete", "${sendCustomerUpdate}")
+            .camundaTaskListenerDelegateExpression("complete", "${recordCustomerUpdateAuthor}")
+            .serviceTask("Task_MailCustomerUpdate2").camundaDelegateExpression("${sendCustomerUpdate}")
             .userTask("Task_Wait").endEvent().done())
         .deploy();
   }
@@ -131,12 +135,16 @@ class EscalationNotificationsTest {
   }
 
   @Test
-  void enteringLevel3_mailsBothHandlerGroups_andLevel1MailsNobody() {
+  void enteringLevel3_mailsBothHandlerGroups() {
     run("test-notify-handler-group", escalation("L3"));
     assertThat(deliverOne().to()).containsExactly("engineering-leads@octoacme.example", "product-managers@octoacme.example");
+  }
 
-    ticketId = EscalationRequests.nextTicketId();
-    run("test-notify-handler-group", escalation("L1"));
+  @Test
+  void asked_toMailALevelWithoutHandlerGroups_itFailsRatherThanSkips() {
+    Map<String, Object> variables = escalation("L2");
+    variables.put(HANDLER_GROUPS.name(), "");
+    assertThatThrownBy(() -> run("test-notify-handler-group", variables)).hasMessageContaining("no handler groups");
     assertThat(outbox.findByTicketIdOrderByIdAsc(ticketId)).isEmpty();
   }
 
@@ -184,6 +192,9 @@ class EscalationNotificationsTest {
     variables.put(BREACH_ACTION.name(), "ESCALATE");
     events.save(new EscalationEvent(ticketId, "breach", "L2", EscalationEvent.Type.RESPONSE_SLA_BREACHED,
         "Response time of L2 exceeded (due 2026-11-24T09:00:00Z)", "sla-clock", RESPONSE_DUE, RESPONSE_DUE));
+    levelChanges.save(new LevelChange(ticketId, "breach", "L2", "L3", LevelChange.Kind.SLA_BREACH,
+        "Response time of L2 exceeded (due 2026-11-24T09:00:00Z)", "sla-clock", RESPONSE_DUE));
+    variables.put(ESCALATION_LEVEL.name(), "L3"); // the model changed the level before it informs the lead
     run("test-inform-level-lead", variables);
 
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(ticketId, EscalationEvent.Type.LEAD_INFORMED))
@@ -221,12 +232,18 @@ class EscalationNotificationsTest {
   }
 
   @Test
-  void aBreachThatKeepsTheLevel_sendsNoLevelChangeMail() {
-    levelChanges.save(new LevelChange(ticketId, "change", "L4", "L4",
-        LevelChange.Kind.SLA_BREACH, "Response time of L4 exceeded", "sla-clock", NOW));
-    run("test-inform-of-level-change", escalation("L4"));
+  void aBreachThatKeepsTheLevel_tellsTheLeadTheLevelStaysWithFreshClocks() {
+    Map<String, Object> variables = escalation("L4");
+    events.save(new EscalationEvent(ticketId, "breach", "L4", EscalationEvent.Type.RESPONSE_SLA_BREACHED,
+        "Response time of L4 exceeded", "sla-clock", RESPONSE_DUE, RESPONSE_DUE));
+    levelChanges.save(new LevelChange(ticketId, "breach", "L4", "L4", LevelChange.Kind.SLA_BREACH,
+        "Response time of L4 exceeded", "sla-clock", RESPONSE_DUE));
+    run("test-inform-level-lead", variables);
 
-    assertThat(outbox.findByTicketIdOrderByIdAsc(ticketId)).isEmpty();
+    Mail mail = deliverOne();
+    assertThat(mail.to()).containsExactly("executives@octoacme.example");
+    assertThat(mail.text()).contains("(L4 Executive Escalation) was exceeded",
+        "The escalation stays at L4 with fresh SLA clocks.\n");
   }
 
   // ---------------------------------------------------------------- warnOfSla (for the SLA warning)
@@ -362,6 +379,7 @@ class EscalationNotificationsTest {
     v.put(URGENCY.name(), "HIGH");
     v.put(PRIORITY.name(), "HIGH");
     v.put(ESCALATION_LEVEL.name(), level);
+    v.putAll(levelPolicies.of(level).variables()); // what "Look up level policy" wrote on entering the level
     v.put(OPENED_BY.name(), SAM);
     v.put(POINT_OF_CONTACT.name(), SAM);
     v.put(LEVEL_ENTERED_AT.name(), Date.from(NOW));

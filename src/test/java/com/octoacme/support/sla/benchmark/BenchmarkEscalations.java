@@ -115,17 +115,7 @@ final class BenchmarkEscalations {
     put(v, DECIDED_LEVEL, LEVEL);
     put(v, ESCALATION_LEVEL, LEVEL);
     put(v, ASSIGNED_TO, String.join(", ", policy.handlerGroups()));
-    // what "Look up level policy" writes on entering the level
-    put(v, LEVEL_TITLE, policy.title());
-    put(v, HANDLER_GROUPS, String.join(",", policy.handlerGroups()));
-    put(v, LEAD_GROUP, policy.leadGroup());
-    put(v, CHECKLIST_REQUIRED, policy.checklistRequired());
-    put(v, MAIL_HANDLERS, policy.mailHandlers());
-    put(v, NEXT_LEVEL_ON_BREACH, policy.nextLevelOnBreach().orElse(null));
-    put(v, NEXT_LEVEL_ON_ESCALATION, policy.nextLevelOnEscalation().orElse(null));
-    put(v, LEVEL_BELOW, policy.levelBelow().orElse(null));
-    put(v, DEFAULT_UPDATE_FREQUENCY, policy.defaultUpdateFrequency());
-    put(v, ACTION_PLAN_REQUIRED, policy.actionPlanRequired());
+    v.putAll(policy.variables()); // what "Look up level policy" writes on entering the level
     put(v, PRE_ESCALATION_CHECKLIST_COMPLETE, true);
     put(v, LEVEL_ENTERED_AT, Date.from(now));
     put(v, RESPONSE_DUE_AT, Date.from(responseDue));

@@ -2,6 +2,7 @@ package com.octoacme.support;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -49,10 +50,28 @@ class ArchitectureTest {
   }
 
   @Test
+  void capabilitiesHaveNoDependencyCycles() {
+    slices().matching("com.octoacme.support.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void delegatesAndListenersAreThin_theyCallServicesAndNeverQueryTheEngineOrTheDatabaseThemselves() {
+    noClasses().that().implement(JavaDelegate.class).or().implement(TaskListener.class)
+        .or().implement(org.camunda.bpm.engine.delegate.ExecutionListener.class)
+        .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+        .orShould().dependOnClassesThat().areAssignableTo(org.camunda.bpm.engine.RuntimeService.class)
+        .orShould().dependOnClassesThat().areAssignableTo(org.camunda.bpm.engine.TaskService.class)
+        .orShould().dependOnClassesThat().areAssignableTo(org.camunda.bpm.engine.HistoryService.class)
+        .orShould().dependOnClassesThat().areAssignableTo(org.camunda.bpm.engine.ManagementService.class)
+        .orShould().dependOnClassesThat().areAssignableTo(org.camunda.bpm.engine.query.Query.class)
+        .check(MAIN);
+  }
+
+  @Test
   void variableNamesAreSpelledOnlyInTheCatalogues() throws IOException {
-    // getVariable("x"), setVariable("x", ...), putValue("x", ...) with a literal name outside the catalogues
+    // getVariable, setVariable or putValue with a literal variable name, outside the catalogues
     Pattern literalName = Pattern.compile("(get|set|remove)Variable(Local)?\\(\\s*\"|putValue\\(\\s*\"");
-    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+    try (Stream<Path> sources = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/test/java")))) {
       List<Path> offenders = sources.filter(p -> p.toString().endsWith(".java"))
           .filter(p -> {
             try {

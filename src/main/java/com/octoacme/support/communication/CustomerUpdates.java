@@ -1,5 +1,6 @@
 package com.octoacme.support.communication;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.NEXT_UPDATE_DUE;
 import static com.octoacme.support.escalation.EscalationVariables.POINT_OF_CONTACT;
 import static com.octoacme.support.escalation.EscalationVariables.UPDATE_FREQUENCY;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("customerUpdates")
 public class CustomerUpdates {
 
-  static final String SEND_UPDATE_TASK = "Task_SendCustomerUpdate";
+  static final String SEND_UPDATE_TASK = EscalationModel.TASK_SEND_CUSTOMER_UPDATE;
 
   private final CommunicationPlan plan;
 

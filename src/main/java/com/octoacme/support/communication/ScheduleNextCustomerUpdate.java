@@ -1,5 +1,6 @@
 package com.octoacme.support.communication;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.NEXT_UPDATE_DUE;
 import static com.octoacme.support.escalation.EscalationVariables.UPDATE_FREQUENCY;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component("scheduleNextCustomerUpdate")
 public class ScheduleNextCustomerUpdate implements JavaDelegate {
 
-  static final String UPDATE_TIMER = "Timer_CustomerUpdateDue";
+  static final String UPDATE_TIMER = EscalationModel.TIMER_CUSTOMER_UPDATE_DUE;
 
   @Override
   public void execute(DelegateExecution execution) {

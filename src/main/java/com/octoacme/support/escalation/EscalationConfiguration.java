@@ -9,8 +9,9 @@ public class EscalationConfiguration {
 
   /**
    * The retry cycle of every async step of the escalation process ({@code escalation.retry-cycle}), as
-   * {@code ${escalationRetryCycle}} in the model. {@code R3/PT5M}: the first attempt, then three more five
-   * minutes apart; after the fourth failure the job has no retries left and Cockpit shows an incident.
+   * {@code ${escalationRetryCycle}} in the model. {@code R3/PT5M}: three attempts in all, the first and two
+   * retries five minutes apart (measured by ClickCommitsFirstTest); after the third failure the job has no
+   * retries left and Cockpit shows an incident on the escalation.
    */
   @Bean
   public String escalationRetryCycle(@Value("${escalation.retry-cycle:R3/PT5M}") String cycle) {

@@ -2,6 +2,7 @@ package com.octoacme.support.escalation;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,6 +45,26 @@ public class EscalationHistory {
   public EscalationEvent recordEvent(String ticketId, String processInstanceId, String level,
       EscalationEvent.Type type, String detail, String actor) {
     return events.save(new EscalationEvent(ticketId, processInstanceId, level, type, detail, actor, now(), null));
+  }
+
+  /** The ticket's latest SLA breach (response or resolution). */
+  public EscalationEvent latestBreach(String ticketId) {
+    List<EscalationEvent> breaches = events.findByTicketIdOrderByIdAsc(ticketId).stream()
+        .filter(e -> e.getType() == EscalationEvent.Type.RESPONSE_SLA_BREACHED
+            || e.getType() == EscalationEvent.Type.RESOLUTION_SLA_BREACHED).toList();
+    if (breaches.isEmpty()) {
+      throw new IllegalStateException("no SLA breach recorded for " + ticketId);
+    }
+    return breaches.get(breaches.size() - 1);
+  }
+
+  /** The ticket's latest level change (the first decision included). */
+  public LevelChange latestLevelChange(String ticketId) {
+    List<LevelChange> changes = levelChanges.findByTicketIdOrderByIdAsc(ticketId);
+    if (changes.isEmpty()) {
+      throw new IllegalStateException("no level change recorded for " + ticketId);
+    }
+    return changes.get(changes.size() - 1);
   }
 
   private static String ticketId(VariableScope scope) {

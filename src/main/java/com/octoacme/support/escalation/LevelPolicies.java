@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class LevelPolicies {
 
-  public static final String DECISION_KEY = "level-policy";
+  public static final String DECISION_KEY = EscalationModel.DECISION_LEVEL_POLICY;
 
   private final DecisionService decisions;
   private final RepositoryService repository;

@@ -17,10 +17,13 @@ public class ValidateEscalationRequest implements JavaDelegate {
 
   private final EscalationRequestValidator validator;
   private final EscalationHistory history;
+  private final OpenEscalations openEscalations;
 
-  public ValidateEscalationRequest(EscalationRequestValidator validator, EscalationHistory history) {
+  public ValidateEscalationRequest(EscalationRequestValidator validator, EscalationHistory history,
+      OpenEscalations openEscalations) {
     this.validator = validator;
     this.history = history;
+    this.openEscalations = openEscalations;
   }
 
   @Override
@@ -31,11 +34,7 @@ public class ValidateEscalationRequest implements JavaDelegate {
     if (businessKey != null && !businessKey.equals(ticketId)) {
       throw new InvalidFieldException("businessKey", "businessKey must equal the ticket ID '" + ticketId + "', was '" + businessKey + "'");
     }
-    long open = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(EscalationVariables.PROCESS_ID)
-        .processInstanceBusinessKey(ticketId)
-        .count();
-    if (open > 0) {
+    if (openEscalations.isOpen(ticketId)) {
       throw new InvalidFieldException(TICKET_ID.name(), TICKET_ID.name() + " " + ticketId + " already has an open escalation");
     }
     execution.setVariables(typed);

@@ -1,15 +1,15 @@
 package com.octoacme.support.intake;
 
-import com.octoacme.support.escalation.EscalationMessages;
+import com.octoacme.support.escalation.EscalationModel;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The customer events the ticketing system reports, each correlated as a BPMN message by ticket ID. */
 enum CustomerEvent {
-  CUSTOMER_REPLIED(EscalationMessages.CUSTOMER_REPLIED, "customer-replied", "customerReplied", "a customer reply"),
-  FIX_VERIFIED(EscalationMessages.FIX_VERIFIED, "fix-verified", "fixVerified", "the customer to verify the fix"),
-  CSAT_RECEIVED(EscalationMessages.CSAT_RECEIVED, "csat-received", "csatReceived", "a CSAT score"),
-  REOPENED(EscalationMessages.ESCALATION_REOPENED, "reopened", "reopened", "a reopening (only a resolved escalation "
+  CUSTOMER_REPLIED(EscalationModel.MESSAGE_CUSTOMER_REPLIED, "customer-replied", "customerReplied", "a customer reply"),
+  FIX_VERIFIED(EscalationModel.MESSAGE_FIX_VERIFIED, "fix-verified", "fixVerified", "the customer to verify the fix"),
+  CSAT_RECEIVED(EscalationModel.MESSAGE_CSAT_RECEIVED, "csat-received", "csatReceived", "a CSAT score"),
+  REOPENED(EscalationModel.MESSAGE_ESCALATION_REOPENED, "reopened", "reopened", "a reopening (only a resolved escalation "
       + "that is not yet closed can be reopened)");
 
   final String message;

@@ -1,5 +1,6 @@
 package com.octoacme.support.intake;
 
+import com.octoacme.support.escalation.EscalationModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,14 +13,14 @@ final class CustomerEvents {
 
   private CustomerEvents() {}
 
-  @Schema(name = "CustomerReplied", description = "The customer answered while the escalation waited for them.")
+  @Schema(name = EscalationModel.MESSAGE_CUSTOMER_REPLIED, description = "The customer answered while the escalation waited for them.")
   record CustomerReplied(
       @Schema(description = "What the customer's reply said, in a few lines; no markup or control characters.",
           example = "The HAR file is attached to the ticket.", requiredMode = Schema.RequiredMode.REQUIRED,
           maxLength = EscalationIntakeRequest.TEXT)
       @NotBlank @Size(max = EscalationIntakeRequest.TEXT) String summary) {}
 
-  @Schema(name = "CsatReceived", description = "The customer's satisfaction score for the resolution.")
+  @Schema(name = EscalationModel.MESSAGE_CSAT_RECEIVED, description = "The customer's satisfaction score for the resolution.")
   record CsatReceived(
       @Schema(description = "CSAT score, a whole number from 1 (very dissatisfied) to 5 (very satisfied).", example = "4",
           requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "5")
@@ -29,7 +30,7 @@ final class CustomerEvents {
           example = "Quick and friendly.", maxLength = EscalationIntakeRequest.TEXT)
       @Size(max = EscalationIntakeRequest.TEXT) String comment) {}
 
-  @Schema(name = "EscalationReopened", description = "The customer reopened the ticket before the escalation was closed.")
+  @Schema(name = EscalationModel.MESSAGE_ESCALATION_REOPENED, description = "The customer reopened the ticket before the escalation was closed.")
   record Reopened(
       @Schema(description = "Why the customer reopened it; no markup or control characters.",
           example = "The error is back since this morning.", requiredMode = Schema.RequiredMode.REQUIRED,

@@ -5,10 +5,8 @@ import static com.octoacme.support.escalation.EscalationVariables.LEVEL_CHANGE_R
 import static com.octoacme.support.escalation.EscalationVariables.TICKET_ID;
 
 import com.octoacme.support.escalation.EscalationEvent;
-import com.octoacme.support.escalation.EscalationEventRepository;
 import com.octoacme.support.escalation.EscalationHistory;
 import com.octoacme.support.escalation.LevelChange;
-import com.octoacme.support.escalation.LevelChangeRepository;
 import com.octoacme.support.escalation.LevelPolicies;
 import com.octoacme.support.escalation.LevelPolicy;
 import java.util.List;
@@ -28,21 +26,14 @@ import org.springframework.stereotype.Component;
 @Component("informLevelLead")
 public class InformLevelLead implements JavaDelegate {
 
-  private static final List<EscalationEvent.Type> BREACHES =
-      List.of(EscalationEvent.Type.RESPONSE_SLA_BREACHED, EscalationEvent.Type.RESOLUTION_SLA_BREACHED);
-
   private final EscalationHistory history;
-  private final EscalationEventRepository events;
-  private final LevelChangeRepository levelChanges;
   private final LevelPolicies levels;
   private final Notifications notifications;
   private final MailModel mailModel;
 
-  public InformLevelLead(EscalationHistory history, EscalationEventRepository events,
-      LevelChangeRepository levelChanges, LevelPolicies levels, Notifications notifications, MailModel mailModel) {
+  public InformLevelLead(EscalationHistory history, LevelPolicies levels, Notifications notifications,
+      MailModel mailModel) {
     this.history = history;
-    this.events = events;
-    this.levelChanges = levelChanges;
     this.levels = levels;
     this.notifications = notifications;
     this.mailModel = mailModel;
@@ -52,9 +43,8 @@ public class InformLevelLead implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String leadGroup = LEAD_GROUP.require(execution);
     String ticketId = TICKET_ID.require(execution);
-    EscalationEvent breach = latest(events.findByTicketIdOrderByIdAsc(ticketId).stream()
-        .filter(e -> BREACHES.contains(e.getType())).toList(), "SLA breach", ticketId);
-    LevelChange change = latest(levelChanges.findByTicketIdOrderByIdAsc(ticketId), "level change", ticketId);
+    EscalationEvent breach = history.latestBreach(ticketId);
+    LevelChange change = history.latestLevelChange(ticketId);
     String reason = LEVEL_CHANGE_REASON.from(execution).filter(s -> !s.isEmpty()).orElse(breach.getDetail());
     history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.LEAD_INFORMED,
         "Informed " + leadGroup + ": " + reason, null, null);
@@ -74,12 +64,5 @@ public class InformLevelLead implements JavaDelegate {
     notifications.enqueue(new Notification(NotificationKind.SLA_BREACH,
         Notifications.key(ticketId, NotificationKind.SLA_BREACH, sla, breach.getDueAt()), ticketId,
         List.of(Recipient.group(leadGroup)), model));
-  }
-
-  private static <T> T latest(List<T> all, String what, String ticketId) {
-    if (all.isEmpty()) {
-      throw new IllegalStateException("no " + what + " recorded for " + ticketId + " to inform the lead of");
-    }
-    return all.get(all.size() - 1);
   }
 }

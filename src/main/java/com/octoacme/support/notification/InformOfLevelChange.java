@@ -6,7 +6,7 @@ import com.octoacme.support.escalation.Actors;
 import com.octoacme.support.escalation.LevelPolicies;
 import com.octoacme.support.escalation.LevelPolicy;
 import com.octoacme.support.escalation.LevelChange;
-import com.octoacme.support.escalation.LevelChangeRepository;
+import com.octoacme.support.escalation.EscalationHistory;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,15 +21,15 @@ import org.springframework.stereotype.Component;
 @Component("informOfLevelChange")
 public class InformOfLevelChange implements JavaDelegate {
 
-  private final LevelChangeRepository levelChanges;
+  private final EscalationHistory history;
   private final LevelPolicies levels;
   private final Notifications notifications;
   private final MailModel mailModel;
   private final RecipientDirectory directory;
 
-  public InformOfLevelChange(LevelChangeRepository levelChanges, LevelPolicies levels, Notifications notifications,
+  public InformOfLevelChange(EscalationHistory history, LevelPolicies levels, Notifications notifications,
       MailModel mailModel, RecipientDirectory directory) {
-    this.levelChanges = levelChanges;
+    this.history = history;
     this.levels = levels;
     this.notifications = notifications;
     this.mailModel = mailModel;
@@ -39,11 +39,7 @@ public class InformOfLevelChange implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String ticketId = TICKET_ID.require(execution);
-    List<LevelChange> changes = levelChanges.findByTicketIdOrderByIdAsc(ticketId);
-    if (changes.isEmpty()) {
-      throw new IllegalStateException("no level change recorded for " + ticketId);
-    }
-    LevelChange change = changes.get(changes.size() - 1);
+    LevelChange change = history.latestLevelChange(ticketId);
     LevelPolicy to = levels.of(change.getToLevel());
     Map<String, Object> model = mailModel.of(execution, execution.getProcessInstanceId());
     if (change.getFromLevel() != null) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthorizationSetup {
 
-  static final String NOTIFICATION_PROCESS = "notification-delivery";
+  static final String NOTIFICATION_PROCESS = com.octoacme.support.notification.NotificationVariables.PROCESS_ID;
 
   private final AuthorizationService authorizations;
 

@@ -1,5 +1,6 @@
 package com.octoacme.support.sla;
 
+import com.octoacme.support.escalation.EscalationModel;
 import com.octoacme.support.escalation.EscalationVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaPolicies {
 
-  static final String DECISION_KEY = "sla-policy";
+  static final String DECISION_KEY = EscalationModel.DECISION_SLA_POLICY;
 
   private final DecisionService decisions;
 

@@ -1,5 +1,6 @@
 package com.octoacme.support.sla;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 
 import com.octoacme.support.escalation.EscalationEvent;
@@ -28,10 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SlaRecalculation {
 
-  static final String RESPONSE_BREACH_TIMER = "Timer_ResponseSlaBreached";
-  static final String RESPONSE_WARNING_TIMER = "Timer_ResponseSlaWarning";
-  static final String RESOLUTION_BREACH_TIMER = "Timer_ResolutionSlaBreached";
-  static final String RESOLUTION_WARNING_TIMER = "Timer_ResolutionSlaWarning";
+  static final String RESPONSE_BREACH_TIMER = EscalationModel.TIMER_RESPONSE_SLA_BREACHED;
+  static final String RESPONSE_WARNING_TIMER = EscalationModel.TIMER_RESPONSE_SLA_WARNING;
+  static final String RESOLUTION_BREACH_TIMER = EscalationModel.TIMER_RESOLUTION_SLA_BREACHED;
+  static final String RESOLUTION_WARNING_TIMER = EscalationModel.TIMER_RESOLUTION_SLA_WARNING;
 
   /** What a recalculation did: escalations looked at, and those whose instants moved. */
   public record Result(int escalations, int rescheduled) {}

@@ -1,5 +1,6 @@
 package com.octoacme.support.sla;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 
 import com.octoacme.support.escalation.Actors;
@@ -7,12 +8,9 @@ import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationHistory;
 import com.octoacme.support.notification.Notifications;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,41 +20,26 @@ import org.springframework.stereotype.Component;
 @Component("warnOfSlaBreach")
 public class WarnOfSlaBreach implements JavaDelegate {
 
-  static final String ACKNOWLEDGE_TASK = "Task_AcknowledgeEscalation";
-  static final String RESOLVE_TASK = "Task_ResolveEscalation";
+  static final String ACKNOWLEDGE_TASK = EscalationModel.TASK_ACKNOWLEDGE_ESCALATION;
+  static final String RESOLVE_TASK = EscalationModel.TASK_RESOLVE_ESCALATION;
 
   private final EscalationHistory history;
   private final Notifications notifications;
+  private final TaskHolders holders;
 
-  public WarnOfSlaBreach(EscalationHistory history, Notifications notifications) {
+  public WarnOfSlaBreach(EscalationHistory history, Notifications notifications, TaskHolders holders) {
     this.history = history;
     this.notifications = notifications;
+    this.holders = holders;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     SlaKind kind = SlaKind.valueOf(WARNED_SLA.fromLocal(execution));
     Date dueAt = (kind == SlaKind.RESPONSE ? RESPONSE_DUE_AT : RESOLUTION_DUE_AT).require(execution);
-    Set<String> recipients = recipients(execution, kind == SlaKind.RESPONSE ? ACKNOWLEDGE_TASK : RESOLVE_TASK);
+    Set<String> recipients = holders.of(execution.getProcessInstanceId(), kind == SlaKind.RESPONSE ? ACKNOWLEDGE_TASK : RESOLVE_TASK);
     history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.SLA_WARNING,
         kind + " due " + dueAt.toInstant() + "; warned " + String.join(", ", recipients), Actors.SLA_CLOCK, dueAt);
     notifications.warnOfSla(execution, kind.name(), dueAt, recipients);
-  }
-
-  /** The assignees of the open tasks, or the candidate groups of unassigned ones. */
-  static Set<String> recipients(DelegateExecution execution, String taskDefinitionKey) {
-    var taskService = execution.getProcessEngineServices().getTaskService();
-    Set<String> recipients = new LinkedHashSet<>();
-    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(taskDefinitionKey).list()) {
-      if (task.getAssignee() != null) {
-        recipients.add("user:" + task.getAssignee());
-      } else {
-        taskService.getIdentityLinksForTask(task.getId()).stream()
-            .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-            .map(IdentityLink::getGroupId).forEach(group -> recipients.add("group:" + group));
-      }
-    }
-    return recipients;
   }
 }

@@ -1,5 +1,6 @@
 package com.octoacme.support.communication;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static com.octoacme.support.testing.EscalationRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,13 +70,13 @@ class CustomerUpdateScheduleTest {
     // Leaving Support: the customer hears that the issue was escalated; the update timer is armed.
     assertThat(kinds(pi)).contains(NotificationKind.ENGINEERING_ESCALATION);
     assertThat(updatesTo(pi, "jane.doe@globex.example")).hasSize(1);
-    assertThat(Jobs.jobAt(management, pi, "Timer_CustomerUpdateDue").getDuedate()).isEqualTo(utc("2026-11-23T12:00:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_CUSTOMER_UPDATE_DUE).getDuedate()).isEqualTo(utc("2026-11-23T12:00:00Z"));
 
     // 1st update: due at 12:00, sent at 12:10 -> next due 16:10
     Task first = updateDueAt(pi, "2026-11-23T12:00:00Z");
     assertThat(first.getAssignee()).isEqualTo("sam.support");
     sendUpdate(pi, first, "2026-11-23T12:10:00Z", "UNDER_INVESTIGATION");
-    assertThat(Jobs.jobAt(management, pi, "Timer_CustomerUpdateDue").getDuedate()).isEqualTo(utc("2026-11-23T16:10:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_CUSTOMER_UPDATE_DUE).getDuedate()).isEqualTo(utc("2026-11-23T16:10:00Z"));
     assertThat(runtime.getVariable(pi.getId(), NEXT_UPDATE_DUE.name())).isEqualTo(utc("2026-11-23T16:10:00Z"));
 
     // 2nd update: due at 16:10, sent at 16:20 -> next due 20:20
@@ -85,12 +86,12 @@ class CustomerUpdateScheduleTest {
     // and the next tick of the timer adds no second task while it is open
     Task third = updateDueAt(pi, "2026-11-23T20:20:00Z");
     clock(Instant.parse("2026-11-23T21:20:00Z"));
-    Jobs.fireTimer(management, pi, "Timer_CustomerUpdateOverdue");
-    assertThat(pi).hasPassed("Task_FlagOverdueCustomerUpdate");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_CUSTOMER_UPDATE_OVERDUE);
+    assertThat(pi).hasPassed(EscalationModel.TASK_FLAG_OVERDUE_CUSTOMER_UPDATE);
     assertThat(kinds(pi)).contains(NotificationKind.CUSTOMER_UPDATE_OVERDUE);
-    Jobs.fireTimer(management, pi, "Timer_CustomerUpdateDue");
-    assertThat(pi).hasPassed("EndEvent_UpdateAlreadyOpen");
-    assertThat(driver.tasksAt(pi, "Task_SendCustomerUpdate")).hasSize(1);
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_CUSTOMER_UPDATE_DUE);
+    assertThat(pi).hasPassed(EscalationModel.END_EVENT_UPDATE_ALREADY_OPEN);
+    assertThat(driver.tasksAt(pi, EscalationModel.TASK_SEND_CUSTOMER_UPDATE)).hasSize(1);
     sendUpdate(pi, third, "2026-11-23T21:30:00Z", "FIX_DEPLOYED");
 
     assertThat(runtime.getVariable(pi.getId(), CUSTOMER_UPDATES_SENT.name())).isEqualTo(3L);
@@ -102,9 +103,9 @@ class CustomerUpdateScheduleTest {
     // Resolved: the level's work ends and with it the update timer.
     driver.acknowledge(pi, "erin.engineer");
     driver.resolve(pi, "erin.engineer", "RESOLVED", null);
-    assertThat(pi).isWaitingAt("Task_CompleteAfterResolutionChecklist");
-    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_CustomerUpdateDue").count()).isZero();
-    assertThat(driver.tasksAt(pi, "Task_SendCustomerUpdate")).isEmpty();
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST);
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId(EscalationModel.TIMER_CUSTOMER_UPDATE_DUE).count()).isZero();
+    assertThat(driver.tasksAt(pi, EscalationModel.TASK_SEND_CUSTOMER_UPDATE)).isEmpty();
   }
 
   @Test
@@ -128,8 +129,8 @@ class CustomerUpdateScheduleTest {
 
   Task updateDueAt(ProcessInstance pi, String dueAt) {
     clock(Instant.parse(dueAt));
-    Jobs.fireTimer(management, pi, "Timer_CustomerUpdateDue");
-    Task task = driver.single(pi, "Task_SendCustomerUpdate");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_CUSTOMER_UPDATE_DUE);
+    Task task = driver.single(pi, EscalationModel.TASK_SEND_CUSTOMER_UPDATE);
     assertThat(task.getDueDate()).isEqualTo(utc(dueAt));
     return task;
   }

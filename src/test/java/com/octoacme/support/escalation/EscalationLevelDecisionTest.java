@@ -35,9 +35,9 @@ class EscalationLevelDecisionTest {
 
   @BeforeAll
   static void read() {
-    escalationLevel = MODELS.decision("escalation-level.dmn", "escalation-level");
+    escalationLevel = MODELS.decision("escalation-level.dmn", EscalationModel.DECISION_ESCALATION_LEVEL);
     levelPolicy = MODELS.decision("level-policy.dmn", LevelPolicies.DECISION_KEY);
-    slaPolicy = MODELS.decision("sla-policy.dmn", "sla-policy");
+    slaPolicy = MODELS.decision("sla-policy.dmn", EscalationModel.DECISION_SLA_POLICY);
     levels = MODELS.firstInputValues("level-policy.dmn");
     for (String level : levels) {
       policies.put(level, MODELS.evaluate(levelPolicy, Variables.createVariables()
@@ -57,8 +57,8 @@ class EscalationLevelDecisionTest {
         for (String urgency : urgencies) {
           for (long users : new long[] {0, 1, 99, 100, 499, 500, 999, 1000, 1_000_000}) {
             Optional<Map<String, Object>> result = MODELS.evaluate(escalationLevel, Variables.createVariables()
-                .putValue("issueType", issueType).putValue("accountTier", tier)
-                .putValue("usersAffected", users).putValue("urgency", urgency));
+                .putValue(EscalationVariables.ISSUE_TYPE.name(), issueType).putValue(EscalationVariables.ACCOUNT_TIER.name(), tier)
+                .putValue(EscalationVariables.USERS_AFFECTED.name(), users).putValue(EscalationVariables.URGENCY.name(), urgency));
             assertThat(result).as("%s / %s / %s / %d users", issueType, tier, urgency, users).isPresent();
             assertThat(levels).as("the level of %s / %s / %s / %d users", issueType, tier, urgency, users)
                 .contains((String) result.get().values().iterator().next());
@@ -141,13 +141,13 @@ class EscalationLevelDecisionTest {
   @Test
   void anUnknownIssueTypeDecidesNothing() {
     assertThat(MODELS.evaluate(escalationLevel, Variables.createVariables()
-        .putValue("issueType", "COFFEE_MACHINE_BROKEN").putValue("accountTier", "PRO")
-        .putValue("usersAffected", 1L).putValue("urgency", "LOW"))).isEmpty();
+        .putValue(EscalationVariables.ISSUE_TYPE.name(), "COFFEE_MACHINE_BROKEN").putValue(EscalationVariables.ACCOUNT_TIER.name(), "PRO")
+        .putValue(EscalationVariables.USERS_AFFECTED.name(), 1L).putValue(EscalationVariables.URGENCY.name(), "LOW"))).isEmpty();
   }
 
   private static String level(String issueType, String tier, long users, String urgency) {
-    return (String) MODELS.evaluate(escalationLevel, Variables.createVariables().putValue("issueType", issueType)
-        .putValue("accountTier", tier).putValue("usersAffected", users).putValue("urgency", urgency))
+    return (String) MODELS.evaluate(escalationLevel, Variables.createVariables().putValue(EscalationVariables.ISSUE_TYPE.name(), issueType)
+        .putValue(EscalationVariables.ACCOUNT_TIER.name(), tier).putValue(EscalationVariables.USERS_AFFECTED.name(), users).putValue(EscalationVariables.URGENCY.name(), urgency))
         .orElseThrow().values().iterator().next();
   }
 

@@ -8,18 +8,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.octoacme.support.testing.EscalationDriver;
 import com.octoacme.support.testing.Jobs;
+import com.octoacme.support.testing.ModelCopy;
 import com.octoacme.support.testing.ProcessTest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -42,31 +38,22 @@ class LevelsAreDataTest {
   @Autowired RepositoryService repository;
   @TempDir Path copy;
   EscalationDriver driver;
-  String deploymentId;
+  ModelCopy models;
 
   @BeforeEach
-  void copyTheModels() throws IOException {
+  void copyTheModels() {
     init(engine);
     driver = new EscalationDriver(engine);
-    for (String folder : List.of("bpmn", "forms")) {
-      Files.createDirectories(copy.resolve(folder));
-      try (Stream<Path> files = Files.list(Path.of(folder))) {
-        for (Path file : files.toList()) {
-          Files.copy(file, copy.resolve(folder).resolve(file.getFileName()));
-        }
-      }
-    }
+    models = new ModelCopy(copy, repository);
   }
 
   @AfterEach
   void removeTheCopy() {
-    if (deploymentId != null) {
-      repository.deleteDeployment(deploymentId, true);
-    }
+    models.undeploy();
   }
 
   @Test
-  void aFifthLevelAddedInTheTablesAndFormsIsReachedByABreachAndHandledToTheEnd() throws IOException {
+  void aFifthLevelAddedInTheTablesAndFormsIsReachedByABreachAndHandledToTheEnd() {
     // level-policy.dmn: L4 now leads to L5, a Board escalation handled by a new group
     edit("bpmn/level-policy.dmn", "<outputEntry id=\"OutputEntry_L4_NextLevelOnBreach\"><text></text>",
         "<outputEntry id=\"OutputEntry_L4_NextLevelOnBreach\"><text>\"L5\"</text>");
@@ -108,32 +95,32 @@ class LevelsAreDataTest {
     ProcessInstance pi = driver.start(request("MAJOR_BRAND_RISK", "ENTERPRISE", "HIGH", 1));
     driver.reviewLevel(pi, null, null);
     driver.completeChecklist(pi, Map.of());
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
 
-    Jobs.fireTimer(engine.getManagementService(), pi, "Timer_ResponseSlaBreached");
-    Jobs.executeJobAt(engine.getManagementService(), pi, "Task_InformLeadOfEscalatedBreach");
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").variables()
+    Jobs.fireTimer(engine.getManagementService(), pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
+    Jobs.executeJobAt(engine.getManagementService(), pi, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).variables()
         .containsEntry(ESCALATION_LEVEL.name(), "L5").containsEntry(LEVEL_TITLE.name(), "Board Escalation")
         .containsEntry(LEAD_GROUP.name(), "board");
-    Task acknowledge = driver.single(pi, "Task_AcknowledgeEscalation");
+    Task acknowledge = driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
     assertThat(candidateGroups(acknowledge)).containsExactly("board");
 
     // L5 is the top: its breach escalates by policy, but the model keeps the level with fresh clocks
-    Jobs.fireTimer(engine.getManagementService(), pi, "Timer_ResponseSlaBreached");
-    assertThat(pi).hasPassed("Gateway_TopLevelReached", "Gateway_KeepLevel", "Task_RestartLevelClocks");
-    Jobs.executeJobAt(engine.getManagementService(), pi, "Task_InformLeadOfKeptBreach");
+    Jobs.fireTimer(engine.getManagementService(), pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
+    assertThat(pi).hasPassed(EscalationModel.GATEWAY_TOP_LEVEL_REACHED, EscalationModel.GATEWAY_KEEP_LEVEL, EscalationModel.TASK_RESTART_LEVEL_CLOCKS);
+    Jobs.executeJobAt(engine.getManagementService(), pi, EscalationModel.TASK_INFORM_LEAD_OF_KEPT_BREACH);
     assertThat(pi).variables().containsEntry(ESCALATION_LEVEL.name(), "L5");
 
-    asBoardMember(driver.single(pi, "Task_AcknowledgeEscalation"), Map.of(INITIAL_ASSESSMENT.name(), "The board meets now"));
+    asBoardMember(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION), Map.of(INITIAL_ASSESSMENT.name(), "The board meets now"));
     Map<String, Object> resolved = new HashMap<>(EscalationDriver.resolution("RESOLVED", null));
     resolved.put(ACTION_PLAN.name(), "Chair calls the customer's CEO today");
-    asBoardMember(driver.single(pi, "Task_ResolveEscalation"), resolved);
+    asBoardMember(driver.single(pi, EscalationModel.TASK_RESOLVE_ESCALATION), resolved);
     driver.afterResolution(pi, 5);
-    assertThat(pi).isEnded().hasPassed("Task_CloseEscalation");
+    assertThat(pi).isEnded().hasPassed(EscalationModel.TASK_CLOSE_ESCALATION);
   }
 
   @Test
-  void aHandlerGroupChangedInTheTableOnlyGetsTheTask() throws IOException {
+  void aHandlerGroupChangedInTheTableOnlyGetsTheTask() {
     edit("bpmn/level-policy.dmn", "<outputEntry id=\"OutputEntry_L2_HandlerGroups\"><text>\"engineering\"</text>",
         "<outputEntry id=\"OutputEntry_L2_HandlerGroups\"><text>\"platform-engineering\"</text>");
     deployTheCopy();
@@ -141,30 +128,17 @@ class LevelsAreDataTest {
     ProcessInstance pi = driver.start(request("CONFIRMED_BUG", "PRO", "MEDIUM", 40));
     driver.reviewLevel(pi, null, null);
     driver.completeChecklist(pi, Map.of());
-    assertThat(candidateGroups(driver.single(pi, "Task_AcknowledgeEscalation"))).containsExactly("platform-engineering");
-    asBoardMember(driver.single(pi, "Task_AcknowledgeEscalation"), Map.of(INITIAL_ASSESSMENT.name(), "On it"));
-    assertThat(candidateGroups(driver.single(pi, "Task_ResolveEscalation"))).containsExactly("platform-engineering");
+    assertThat(candidateGroups(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION))).containsExactly("platform-engineering");
+    asBoardMember(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION), Map.of(INITIAL_ASSESSMENT.name(), "On it"));
+    assertThat(candidateGroups(driver.single(pi, EscalationModel.TASK_RESOLVE_ESCALATION))).containsExactly("platform-engineering");
   }
 
-  private void edit(String file, String from, String to) throws IOException {
-    Path path = copy.resolve(file);
-    String text = Files.readString(path);
-    assertThat(text).as("%s contains %s", file, from).contains(from);
-    Files.writeString(path, text.replace(from, to));
+  private void edit(String file, String from, String to) {
+    models.edit(file, from, to);
   }
 
-  private void deployTheCopy() throws IOException {
-    DeploymentBuilder deployment = repository.createDeployment().name("admin's edit");
-    for (String folder : List.of("bpmn", "forms")) {
-      try (Stream<Path> files = Files.list(copy.resolve(folder))) {
-        for (Path file : files.toList()) {
-          try (InputStream in = Files.newInputStream(file)) {
-            deployment.addInputStream(file.getFileName().toString(), new java.io.ByteArrayInputStream(in.readAllBytes()));
-          }
-        }
-      }
-    }
-    deploymentId = deployment.deploy().getId();
+  private void deployTheCopy() {
+    models.deploy();
   }
 
   /** A group the admin just made up has no users and grants yet: its task is claimed and completed for it. */

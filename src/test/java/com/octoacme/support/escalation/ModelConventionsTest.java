@@ -51,6 +51,8 @@ class ModelConventionsTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Map<String, JsonNode> forms = new HashMap<>();
   static BpmnModelInstance escalation;
+  static final Map<String, BpmnModelInstance> processModels = new HashMap<>();
+  static final Map<String, org.camunda.bpm.model.dmn.DmnModelInstance> decisionModels = new HashMap<>();
 
   @BeforeAll
   static void read() throws IOException {
@@ -62,6 +64,18 @@ class ModelConventionsTest {
       }
     }
     escalation = Bpmn.readModelFromFile(BPMN.resolve(EscalationVariables.PROCESS_ID + ".bpmn").toFile());
+    try (Stream<Path> files = Files.list(BPMN)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".bpmn")) {
+          processModels.put(name, Bpmn.readModelFromFile(file.toFile()));
+        } else if (name.endsWith(".dmn")) {
+          decisionModels.put(name, org.camunda.bpm.model.dmn.Dmn.readModelFromFile(file.toFile()));
+        }
+      }
+    }
+    assertThat(processModels).containsKey(EscalationVariables.PROCESS_ID + ".bpmn");
+    assertThat(decisionModels).isNotEmpty();
   }
 
   @Test
@@ -134,27 +148,107 @@ class ModelConventionsTest {
   }
 
   @Test
-  void everyElementHasAHumanNameAndAConventionalId() {
+  void everyElementOfEveryModelHasAHumanNameAndAConventionalId() {
+    processModels.forEach((file, model) -> namesAndIds(file, model));
+  }
+
+  void namesAndIds(String file, BpmnModelInstance escalation) {
     Map<Class<? extends BaseElement>, String> prefixes = Map.of(
         StartEvent.class, "(StartEvent|Timer)_", EndEvent.class, "EndEvent_", BoundaryEvent.class, "(Timer|Event)_",
         Gateway.class, "Gateway_", SubProcess.class, "SubProcess_", Task.class, "Task_", SequenceFlow.class, "Flow_");
     for (FlowElement element : escalation.getModelElementsByType(FlowElement.class)) {
       String prefix = prefixes.entrySet().stream().filter(p -> p.getKey().isInstance(element))
           .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("unexpected " + element.getId()));
-      assertThat(element.getId()).as("id of %s", element.getName()).matches(prefix + "[A-Z][A-Za-z0-9]+");
+      assertThat(element.getId()).as("id of %s in %s", element.getName(), file).matches(prefix + "[A-Z][A-Za-z0-9]+");
       if (element instanceof FlowNode) {
-        assertThat(element.getName()).as("name of %s", element.getId()).isNotBlank();
+        assertThat(element.getName()).as("name of %s in %s", element.getId(), file).isNotBlank();
       }
     }
   }
 
   @Test
-  void theModelCallsBeansByExpressionNeverJavaClasses() throws IOException {
-    String xml = Files.readString(BPMN.resolve(EscalationVariables.PROCESS_ID + ".bpmn"));
-    assertThat(xml).doesNotContain("camunda:class=").doesNotContain("com.octoacme");
-    assertThat(escalation.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
-        .allSatisfy(p -> assertThat(p.getCamundaHistoryTimeToLiveString()).isNotBlank());
+  void everyModelCallsBeansByExpressionNeverJavaClasses_andEveryProcessHasAHistoryTimeToLive() throws IOException {
+    for (String file : processModels.keySet()) {
+      String xml = Files.readString(BPMN.resolve(file));
+      assertThat(xml).as(file).doesNotContain("camunda:class=").doesNotContain("com.octoacme");
+      assertThat(processModels.get(file).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class))
+          .as(file).allSatisfy(p -> assertThat(p.getCamundaHistoryTimeToLiveString()).isNotBlank());
+    }
   }
+
+  @Test
+  void everyAsyncStepRetriesAsConfigured_notWithALiteralCycle() {
+    processModels.forEach((file, model) -> model.getModelElementsByType(
+        org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).forEach(cycle ->
+            assertThat(cycle.getTextContent().strip()).as("retry cycle in %s", file).matches("\\$\\{\\w+}")));
+  }
+
+  @Test
+  void everyDecisionIsReadableInModeler() {
+    decisionModels.forEach((file, model) -> {
+      for (var decision : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)) {
+        assertThat(decision.getName()).as("name of decision %s in %s", decision.getId(), file).isNotBlank();
+      }
+      for (var input : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Input.class)) {
+        assertThat(input.getLabel()).as("label of input %s in %s", input.getId(), file).isNotBlank();
+      }
+      for (var output : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Output.class)) {
+        assertThat(output.getLabel()).as("label of output %s in %s", output.getId(), file).isNotBlank();
+        assertThat(output.getName()).as("name of output %s in %s", output.getId(), file).matches("[a-z][A-Za-z0-9]*");
+      }
+      for (var rule : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class)) {
+        assertThat(rule.getId()).as("rule id in %s", file).matches("Rule_[A-Z][A-Za-z0-9]+");
+      }
+    });
+  }
+
+  /** The element catalogue is the model: each element of support-escalation has its constant, each constant an element. */
+  @Test
+  void theElementCatalogueIsTheModel() throws IllegalAccessException {
+    Set<String> modelIds = new HashSet<>();
+    escalation.getModelElementsByType(FlowNode.class).forEach(n -> modelIds.add(n.getId()));
+    escalation.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).forEach(m -> modelIds.add(m.getName()));
+    decisionModels.values().forEach(m -> m.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)
+        .forEach(d -> modelIds.add(d.getId())));
+    Set<String> catalogue = new HashSet<>();
+    for (Field field : EscalationModel.class.getFields()) {
+      catalogue.add((String) field.get(null));
+    }
+    assertThat(catalogue).containsExactlyInAnyOrderElementsOf(modelIds);
+  }
+
+  /** Ids of the models (elements, processes, messages, decisions) are spelled in their catalogues only. */
+  @Test
+  void noJavaFileSpellsAModelIdOutsideItsCatalogue() throws IOException {
+    Set<String> ids = new HashSet<>();
+    processModels.values().forEach(model -> {
+      model.getModelElementsByType(FlowNode.class).forEach(n -> ids.add(n.getId()));
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).forEach(p -> ids.add(p.getId()));
+      model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).forEach(m -> ids.add(m.getName()));
+    });
+    decisionModels.values().forEach(m -> m.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)
+        .forEach(d -> ids.add(d.getId())));
+    java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    List<String> offenders = new ArrayList<>();
+    try (Stream<Path> sources = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/test/java")))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        if (CATALOGUES.contains(source.getFileName().toString())) {
+          continue;
+        }
+        var matcher = literal.matcher(Files.readString(source));
+        while (matcher.find()) {
+          if (ids.contains(matcher.group(1))) {
+            offenders.add(source.getFileName() + ": \"" + matcher.group(1) + "\"");
+          }
+        }
+      }
+    }
+    assertThat(offenders).isEmpty();
+  }
+
+  /** The files that declare model ids (and may spell them). */
+  static final Set<String> CATALOGUES = Set.of("EscalationModel.java", "EscalationVariables.java", "NotificationModel.java",
+      "NotificationVariables.java");
 
   private static Set<String> catalogueVariableNames() throws IllegalAccessException {
     Set<String> names = new HashSet<>();

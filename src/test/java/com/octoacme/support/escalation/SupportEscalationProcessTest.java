@@ -77,24 +77,24 @@ class SupportEscalationProcessTest {
   @Test
   void level1_isHandledBySupportWithoutThePreEscalationChecklist() {
     ProcessInstance pi = start(request("HOW_TO_QUESTION", "FREE", "LOW", 1));
-    assertThat(pi).isWaitingAt("Task_ReviewEscalationLevel").variables().containsEntry("decidedLevel", "L1");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_REVIEW_ESCALATION_LEVEL).variables().containsEntry("decidedLevel", "L1");
     reviewLevel(pi, null, null);
 
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation");
-    assertThat(candidateGroups(single(pi, "Task_AcknowledgeEscalation"))).containsExactly("support");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
+    assertThat(candidateGroups(single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION))).containsExactly("support");
     acknowledge(pi, "sam.support");
     resolve(pi, "sam.support", "RESOLVED", null);
-    assertThat(candidateGroups(single(pi, "Task_CompleteAfterResolutionChecklist"))).containsExactly("support");
+    assertThat(candidateGroups(single(pi, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST))).containsExactly("support");
     afterResolution(pi, 4);
 
     // L1's policy needs no checklist and mails no handlers: the model routes around both, and the customer
     // is not told of an escalation that never left Support.
-    assertThat(pi).isEnded().hasNotPassed("Task_CompletePreEscalationChecklist", "Task_EscalateLevel",
-        "Task_RecordResponseBreach", "Task_RecordResolutionBreach", "Task_NotifyHandlerGroup",
-        "Task_TellCustomerOfEscalation").hasPassed("Gateway_MailHandlers", "Gateway_TellCustomerOfEscalation");
-    assertThat(pi).hasPassedInOrder("Task_ValidateEscalationRequest", "Task_DecideEscalationLevel",
-        "Task_ReviewEscalationLevel", "Task_RecordLevelDecision", "Task_StartSlaClocks", "Task_AcknowledgeEscalation",
-        "Task_ResolveEscalation", "Task_CompleteAfterResolutionChecklist", "Task_CloseEscalation", "EndEvent_EscalationClosed");
+    assertThat(pi).isEnded().hasNotPassed(EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST, EscalationModel.TASK_ESCALATE_LEVEL,
+        EscalationModel.TASK_RECORD_RESPONSE_BREACH, EscalationModel.TASK_RECORD_RESOLUTION_BREACH, EscalationModel.TASK_NOTIFY_HANDLER_GROUP,
+        EscalationModel.TASK_TELL_CUSTOMER_OF_ESCALATION).hasPassed(EscalationModel.GATEWAY_MAIL_HANDLERS, EscalationModel.GATEWAY_TELL_CUSTOMER_OF_ESCALATION);
+    assertThat(pi).hasPassedInOrder(EscalationModel.TASK_VALIDATE_ESCALATION_REQUEST, EscalationModel.TASK_DECIDE_ESCALATION_LEVEL,
+        EscalationModel.TASK_REVIEW_ESCALATION_LEVEL, EscalationModel.TASK_RECORD_LEVEL_DECISION, EscalationModel.TASK_START_SLA_CLOCKS, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION,
+        EscalationModel.TASK_RESOLVE_ESCALATION, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST, EscalationModel.TASK_CLOSE_ESCALATION, EscalationModel.END_EVENT_ESCALATION_CLOSED);
     assertThat(eventTypes(pi)).containsExactly(EscalationEvent.Type.OPENED, EscalationEvent.Type.FIRST_RESPONSE,
         EscalationEvent.Type.RESOLVED, EscalationEvent.Type.CLOSED);
     List<LevelChange> changes = levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey());
@@ -111,20 +111,20 @@ class SupportEscalationProcessTest {
     ProcessInstance pi = start(request("CONFIRMED_BUG", "PRO", "MEDIUM", 40));
     reviewLevel(pi, null, null);
 
-    assertThat(pi).isWaitingAt("Task_CompletePreEscalationChecklist");
-    assertThat(candidateGroups(single(pi, "Task_CompletePreEscalationChecklist"))).containsExactly("support");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST);
+    assertThat(candidateGroups(single(pi, EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST))).containsExactly("support");
     completeChecklist(pi, Map.of());
 
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").variables().containsEntry(ESCALATION_LEVEL.name(), "L2")
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).variables().containsEntry(ESCALATION_LEVEL.name(), "L2")
         .containsEntry(ASSIGNED_TO.name(), "engineering");
-    assertThat(candidateGroups(single(pi, "Task_AcknowledgeEscalation"))).containsExactly("engineering");
+    assertThat(candidateGroups(single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION))).containsExactly("engineering");
     acknowledge(pi, "erin.engineer");
-    assertThat(candidateGroups(single(pi, "Task_ResolveEscalation"))).containsExactly("engineering");
+    assertThat(candidateGroups(single(pi, EscalationModel.TASK_RESOLVE_ESCALATION))).containsExactly("engineering");
     resolve(pi, "erin.engineer", "RESOLVED", null);
     afterResolution(pi, 5);
 
-    assertThat(pi).isEnded().hasPassed("Task_CompletePreEscalationChecklist", "Task_TellCustomerOfEscalation",
-        "Task_NotifyHandlerGroup");
+    assertThat(pi).isEnded().hasPassed(EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST, EscalationModel.TASK_TELL_CUSTOMER_OF_ESCALATION,
+        EscalationModel.TASK_NOTIFY_HANDLER_GROUP);
     assertThat(historicVariable(pi, CSAT_SCORE.name())).isEqualTo(5L);
   }
 
@@ -134,7 +134,7 @@ class SupportEscalationProcessTest {
     reviewLevel(pi, null, null);
     completeChecklist(pi, Map.of());
 
-    List<Task> acknowledgements = tasksAt(pi, "Task_AcknowledgeEscalation");
+    List<Task> acknowledgements = tasksAt(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
     assertThat(acknowledgements).hasSize(2);
     assertThat(acknowledgements.stream().flatMap(t -> candidateGroups(t).stream()))
         .containsExactlyInAnyOrder("engineering-leads", "product-managers");
@@ -142,10 +142,10 @@ class SupportEscalationProcessTest {
     Task technicalOwner = acknowledgements.stream().filter(t -> candidateGroups(t).contains("engineering-leads"))
         .findFirst().orElseThrow();
     complete(technicalOwner, "lee.lead", Map.of(INITIAL_ASSESSMENT.name(), "Rolling back the release"));
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").isNotWaitingAt("Task_ResolveEscalation");
-    complete(tasksAt(pi, "Task_AcknowledgeEscalation").get(0), "pat.pm", Map.of(INITIAL_ASSESSMENT.name(), "Customers informed"));
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).isNotWaitingAt(EscalationModel.TASK_RESOLVE_ESCALATION);
+    complete(tasksAt(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).get(0), "pat.pm", Map.of(INITIAL_ASSESSMENT.name(), "Customers informed"));
 
-    assertThat(candidateGroups(single(pi, "Task_ResolveEscalation")))
+    assertThat(candidateGroups(single(pi, EscalationModel.TASK_RESOLVE_ESCALATION)))
         .containsExactlyInAnyOrder("engineering-leads", "product-managers");
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.FIRST_RESPONSE))
         .extracting(EscalationEvent::getActor).containsExactly("lee.lead", "pat.pm");
@@ -159,10 +159,10 @@ class SupportEscalationProcessTest {
     ProcessInstance pi = start(request("LEGAL_OR_COMPLIANCE", "ENTERPRISE", "HIGH", 5));
     reviewLevel(pi, null, null);
     completeChecklist(pi, Map.of());
-    assertThat(candidateGroups(single(pi, "Task_AcknowledgeEscalation"))).containsExactly("executives");
+    assertThat(candidateGroups(single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION))).containsExactly("executives");
     acknowledge(pi, "vic.vp");
 
-    Task resolveTask = single(pi, "Task_ResolveEscalation");
+    Task resolveTask = single(pi, EscalationModel.TASK_RESOLVE_ESCALATION);
     assertInvalid(() -> complete(resolveTask, "vic.vp", resolution("RESOLVED", null))).hasMessageContaining(ACTION_PLAN.name());
     Map<String, Object> withPlan = resolution("RESOLVED", null);
     withPlan.put(ACTION_PLAN.name(), "Legal reviews the contract today; CTO calls the customer at 14:00");
@@ -178,19 +178,19 @@ class SupportEscalationProcessTest {
   void preEscalationChecklist_acceptsAWaiverWithAReasonButNotASilentGap() {
     ProcessInstance pi = start(request("INTEGRATION_PROBLEM", "PRO", "MEDIUM", 10));
     reviewLevel(pi, null, null);
-    Task checklist = single(pi, "Task_CompletePreEscalationChecklist");
+    Task checklist = single(pi, EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST);
 
     Map<String, Object> reproducedMissing = checklist(Map.of(PreEscalationCheck.REPRODUCED.done.name(), false));
     assertInvalid(() -> complete(checklist, "sam.support", reproducedMissing))
         .hasMessageContaining("preCheckReproducedWaiver")
         .hasMessageContaining("Reproduced the issue");
-    assertThat(pi).isWaitingAt("Task_CompletePreEscalationChecklist");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST);
 
     Map<String, Object> waived = checklist(Map.of(PreEscalationCheck.REPRODUCED.done.name(), false,
         PreEscalationCheck.REPRODUCED.waiver.name(), "Only reproducible on the customer's tenant"));
     complete(checklist, "sam.support", waived);
 
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").variables()
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).variables()
         .containsEntry(PRE_ESCALATION_CHECKLIST_COMPLETE.name(), true)
         .containsEntry("preCheckReproducedWaiver", "Only reproducible on the customer's tenant");
   }
@@ -198,12 +198,12 @@ class SupportEscalationProcessTest {
   @Test
   void levelOverride_needsAReasonAndIsRecorded() {
     ProcessInstance pi = start(request("HOW_TO_QUESTION", "PRO", "LOW", 1));
-    Task review = single(pi, "Task_ReviewEscalationLevel");
+    Task review = single(pi, EscalationModel.TASK_REVIEW_ESCALATION_LEVEL);
     assertInvalid(() -> complete(review, "sam.support", Map.of(PRIORITY.name(), "HIGH", LEVEL_OVERRIDE.name(), "L3"))).hasMessageContaining(LEVEL_OVERRIDE_REASON.name());
 
     reviewLevel(pi, "L3", "Customer is a reference account and threatens to churn");
 
-    assertThat(pi).isWaitingAt("Task_CompletePreEscalationChecklist").variables()
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST).variables()
         .containsEntry(ESCALATION_LEVEL.name(), "L3").containsEntry(DECIDED_LEVEL.name(), "L1");
     assertThat(levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey())).singleElement().satisfies(c -> {
       assertThat(c.getKind()).isEqualTo(LevelChange.Kind.OVERRIDDEN);
@@ -221,21 +221,21 @@ class SupportEscalationProcessTest {
     ProcessInstance pi = start(request("CONFIRMED_BUG", "PRO", "MEDIUM", 40));
     reviewLevel(pi, null, null);
     completeChecklist(pi, Map.of());
-    Date responseDue = single(pi, "Task_AcknowledgeEscalation").getDueDate();
+    Date responseDue = single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getDueDate();
 
     ClockUtil.setCurrentTime(new Date(responseDue.getTime() + 1_000));
-    Jobs.fireTimer(management, pi, "Timer_ResponseSlaBreached");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
 
     // The model routes on the SLA policy's breach action and the level policy's next level; informing the
     // breached level's lead runs after an async continuation, before the next level is entered.
-    assertThat(pi).hasPassedInOrder("Task_RecordResponseBreach", "Gateway_BreachAction", "Gateway_TopLevelReached",
-        "Task_EscalateAfterBreach").hasNotPassed("Gateway_KeepLevel").isWaitingAt("Task_InformLeadOfEscalatedBreach");
-    Jobs.executeJobAt(management, pi, "Task_InformLeadOfEscalatedBreach");
+    assertThat(pi).hasPassedInOrder(EscalationModel.TASK_RECORD_RESPONSE_BREACH, EscalationModel.GATEWAY_BREACH_ACTION, EscalationModel.GATEWAY_TOP_LEVEL_REACHED,
+        EscalationModel.TASK_ESCALATE_AFTER_BREACH).hasNotPassed(EscalationModel.GATEWAY_KEEP_LEVEL).isWaitingAt(EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
+    Jobs.executeJobAt(management, pi, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
 
-    assertThat(pi).hasPassedInOrder("Task_InformLeadOfEscalatedBreach", "Task_InformOfLevelChange", "Task_LookUpLevelPolicy")
-        .hasNotPassed("Task_EscalateLevel").isWaitingAt("Task_AcknowledgeEscalation")
+    assertThat(pi).hasPassedInOrder(EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH, EscalationModel.TASK_INFORM_OF_LEVEL_CHANGE, EscalationModel.TASK_LOOK_UP_LEVEL_POLICY)
+        .hasNotPassed(EscalationModel.TASK_ESCALATE_LEVEL).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION)
         .variables().containsEntry(ESCALATION_LEVEL.name(), "L3");
-    assertThat(tasksAt(pi, "Task_AcknowledgeEscalation").stream().flatMap(t -> candidateGroups(t).stream()))
+    assertThat(tasksAt(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).stream().flatMap(t -> candidateGroups(t).stream()))
         .containsExactlyInAnyOrder("engineering-leads", "product-managers");
 
     EscalationEvent breach = events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(),
@@ -252,8 +252,8 @@ class SupportEscalationProcessTest {
       assertThat(c.getReason()).contains("Response time of L2 exceeded");
     });
     // The new level's clocks start at the breach.
-    assertThat(single(pi, "Task_ResolveEscalation", 0)).isNull();
-    assertThat(tasksAt(pi, "Task_AcknowledgeEscalation").get(0).getDueDate())
+    assertThat(single(pi, EscalationModel.TASK_RESOLVE_ESCALATION, 0)).isNull();
+    assertThat(tasksAt(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).get(0).getDueDate())
         .isEqualTo(new Date(responseDue.getTime() + 1_000 + Duration.ofHours(2).toMillis()));
   }
 
@@ -261,10 +261,10 @@ class SupportEscalationProcessTest {
   void responseBreachAtLevel1_leavesSupportThroughThePreEscalationChecklist() {
     ProcessInstance pi = start(request("ACCOUNT_BILLING", "FREE", "LOW", 1));
     reviewLevel(pi, null, null);
-    Jobs.fireTimer(management, pi, "Timer_ResponseSlaBreached");
-    Jobs.executeJobAt(management, pi, "Task_InformLeadOfEscalatedBreach");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
+    Jobs.executeJobAt(management, pi, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
 
-    assertThat(pi).isWaitingAt("Task_CompletePreEscalationChecklist").variables().containsEntry(ESCALATION_LEVEL.name(), "L2");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST).variables().containsEntry(ESCALATION_LEVEL.name(), "L2");
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.LEAD_INFORMED))
         .singleElement().satisfies(e -> assertThat(e.getDetail()).startsWith("Informed support"));
   }
@@ -276,11 +276,11 @@ class SupportEscalationProcessTest {
     completeChecklist(pi, Map.of());
     driver.acknowledgeAsHandlers(pi);
 
-    Jobs.fireTimer(management, pi, "Timer_ResolutionSlaBreached");
-    Jobs.executeJobAt(management, pi, "Task_InformLeadOfEscalatedBreach");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESOLUTION_SLA_BREACHED);
+    Jobs.executeJobAt(management, pi, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
 
-    assertThat(pi).hasPassed("Task_RecordResolutionBreach").hasNotPassed("Task_RecordResponseBreach")
-        .isWaitingAt("Task_AcknowledgeEscalation").variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
+    assertThat(pi).hasPassed(EscalationModel.TASK_RECORD_RESOLUTION_BREACH).hasNotPassed(EscalationModel.TASK_RECORD_RESPONSE_BREACH)
+        .isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.RESOLUTION_SLA_BREACHED))
         .singleElement().satisfies(e -> assertThat(e.getLevel()).isEqualTo("L3"));
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.LEAD_INFORMED))
@@ -292,13 +292,13 @@ class SupportEscalationProcessTest {
     ProcessInstance pi = start(request("MAJOR_BRAND_RISK", "ENTERPRISE", "HIGH", 1));
     reviewLevel(pi, null, null);
     completeChecklist(pi, Map.of());
-    Jobs.fireTimer(management, pi, "Timer_ResponseSlaBreached");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
     // L4's breach action informs the lead (and its policy has no next level either): the level is kept.
-    assertThat(pi).hasPassed("Gateway_BreachAction", "Gateway_KeepLevel", "Task_RestartLevelClocks")
-        .hasNotPassed("Gateway_TopLevelReached", "Task_EscalateAfterBreach").isWaitingAt("Task_InformLeadOfKeptBreach");
-    Jobs.executeJobAt(management, pi, "Task_InformLeadOfKeptBreach");
+    assertThat(pi).hasPassed(EscalationModel.GATEWAY_BREACH_ACTION, EscalationModel.GATEWAY_KEEP_LEVEL, EscalationModel.TASK_RESTART_LEVEL_CLOCKS)
+        .hasNotPassed(EscalationModel.GATEWAY_TOP_LEVEL_REACHED, EscalationModel.TASK_ESCALATE_AFTER_BREACH).isWaitingAt(EscalationModel.TASK_INFORM_LEAD_OF_KEPT_BREACH);
+    Jobs.executeJobAt(management, pi, EscalationModel.TASK_INFORM_LEAD_OF_KEPT_BREACH);
 
-    assertThat(pi).hasNotPassed("Task_InformOfLevelChange").isWaitingAt("Task_AcknowledgeEscalation")
+    assertThat(pi).hasNotPassed(EscalationModel.TASK_INFORM_OF_LEVEL_CHANGE).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION)
         .variables().containsEntry(ESCALATION_LEVEL.name(), "L4");
     assertThat(levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey())).last().satisfies(c -> {
       assertThat(c.getFromLevel()).isEqualTo("L4");
@@ -316,20 +316,20 @@ class SupportEscalationProcessTest {
     completeChecklist(pi, Map.of());
     acknowledge(pi, "erin.engineer");
 
-    Task resolveAtL2 = single(pi, "Task_ResolveEscalation");
+    Task resolveAtL2 = single(pi, EscalationModel.TASK_RESOLVE_ESCALATION);
     assertInvalid(() -> complete(resolveAtL2, "erin.engineer", resolution("ESCALATE", " "))).hasMessageContaining(LEVEL_CHANGE_REASON.name());
     Instant escalatedAt = NOW.plus(Duration.ofHours(3));
     ClockUtil.setCurrentTime(Date.from(escalatedAt));
     resolve(pi, "erin.engineer", "ESCALATE", "Data of other tenants affected too");
 
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").variables().containsEntry(ESCALATION_LEVEL.name(), "L3");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).variables().containsEntry(ESCALATION_LEVEL.name(), "L3");
     // the next level's resolve form starts empty
     assertThat(runtime.getVariable(pi.getId(), LEVEL_OUTCOME.name())).isNull();
     driver.acknowledgeAsHandlers(pi);
     resolve(pi, "lee.lead", "HAND_BACK", "Single-tenant issue after all; engineering owns it");
 
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").variables().containsEntry(ESCALATION_LEVEL.name(), "L2");
-    assertThat(pi).hasNotPassed("Task_RecordResponseBreach");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).variables().containsEntry(ESCALATION_LEVEL.name(), "L2");
+    assertThat(pi).hasNotPassed(EscalationModel.TASK_RECORD_RESPONSE_BREACH);
     List<LevelChange> changes = levelChanges.findByTicketIdOrderByIdAsc(pi.getBusinessKey());
     assertThat(changes).extracting(LevelChange::getKind)
         .containsExactly(LevelChange.Kind.DECIDED, LevelChange.Kind.ESCALATED, LevelChange.Kind.HANDED_BACK);
@@ -361,7 +361,7 @@ class SupportEscalationProcessTest {
     acknowledge(l4, "vic.vp");
     assertInvalid(() -> resolve(l4, "vic.vp", "ESCALATE", "higher")).hasMessageContaining("levelOutcome cannot be ESCALATE at L4");
     assertInvalid(() -> resolve(l4, "vic.vp", "SLA_BREACHED", "not a choice")).hasMessageContaining(LEVEL_OUTCOME.name());
-    assertThat(l4).isWaitingAt("Task_ResolveEscalation");
+    assertThat(l4).isWaitingAt(EscalationModel.TASK_RESOLVE_ESCALATION);
   }
 
   // ---------------------------------------------------------------- after resolution
@@ -372,7 +372,7 @@ class SupportEscalationProcessTest {
     reviewLevel(pi, null, null);
     acknowledge(pi, "sam.support");
     resolve(pi, "sam.support", "RESOLVED", null);
-    Task after = single(pi, "Task_CompleteAfterResolutionChecklist");
+    Task after = single(pi, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST);
 
     Map<String, Object> csatSix = afterResolutionForm(6);
     assertInvalid(() -> complete(after, "sam.support", csatSix)).hasMessageContaining(CSAT_SCORE.name());
@@ -383,7 +383,7 @@ class SupportEscalationProcessTest {
     noRootCause.remove(ROOT_CAUSE.name());
     runtime.removeVariable(pi.getId(), ROOT_CAUSE.name());
     assertInvalid(() -> complete(after, "sam.support", noRootCause)).hasMessageContaining(ROOT_CAUSE.name());
-    assertThat(pi).isWaitingAt("Task_CompleteAfterResolutionChecklist");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST);
 
     complete(after, "sam.support", afterResolutionForm(1));
     assertThat(pi).isEnded();

@@ -1,5 +1,6 @@
 package com.octoacme.support.intake;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static com.octoacme.support.intake.IntakeApi.ticketOf;
 import static com.octoacme.support.intake.IntakeApi.validRequest;
@@ -67,8 +68,8 @@ class CustomerEventsApiTest {
     assertThat(reply.text("status")).isEqualTo("OPEN");
     assertThat(reply.text("ticketId")).isEqualTo(escalation.ticketId);
     assertThat(reply.text("level")).isEqualTo("L1");
-    assertThat(driver.tasksAt(escalation.instance, "Task_ResolveEscalation")).hasSize(1);
-    assertThat(driver.tasksAt(escalation.instance, "Task_WaitForCustomerReply")).isEmpty();
+    assertThat(driver.tasksAt(escalation.instance, EscalationModel.TASK_RESOLVE_ESCALATION)).hasSize(1);
+    assertThat(driver.tasksAt(escalation.instance, EscalationModel.TASK_WAIT_FOR_CUSTOMER_REPLY)).isEmpty();
     assertThat(CUSTOMER_REPLY_SUMMARY.from(runtime.getVariables(escalation.instance.getId())))
         .isEqualTo("The HAR file is attached to the ticket.");
     assertThat(eventTypes(escalation.ticketId)).contains(EscalationEvent.Type.RESOLUTION_CLOCK_RESUMED);
@@ -84,7 +85,7 @@ class CustomerEventsApiTest {
     assertThat(reply.text("status")).isEqualTo("RESOLVED");
     assertThat(AfterResolutionCheck.FIX_VERIFIED.done.from(runtime.getVariables(escalation.instance.getId()))).isTrue();
     assertThat(eventTypes(escalation.ticketId)).contains(EscalationEvent.Type.FIX_VERIFIED);
-    assertThat(driver.tasksAt(escalation.instance, "Task_CompleteAfterResolutionChecklist")).hasSize(1);
+    assertThat(driver.tasksAt(escalation.instance, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST)).hasSize(1);
   }
 
   @Test
@@ -108,7 +109,7 @@ class CustomerEventsApiTest {
 
     assertThat(reply.status()).as(reply.response().getBody()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(reply.text("status")).isEqualTo("OPEN");
-    assertThat(driver.tasksAt(escalation.instance, "Task_CompleteAfterResolutionChecklist")).isEmpty();
+    assertThat(driver.tasksAt(escalation.instance, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST)).isEmpty();
     JsonNode details = api.get("/api/escalations/" + escalation.ticketId).body();
     assertThat(details.get("reescalationCount").asLong()).isOne();
     assertThat(levelChanges.findByTicketIdOrderByIdAsc(escalation.ticketId)).last().satisfies(change -> {

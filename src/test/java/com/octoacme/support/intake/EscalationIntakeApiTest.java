@@ -1,5 +1,6 @@
 package com.octoacme.support.intake;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static com.octoacme.support.intake.IntakeApi.json;
 import static com.octoacme.support.intake.IntakeApi.ticketOf;
@@ -249,8 +250,8 @@ class EscalationIntakeApiTest {
     driver.completeChecklist(pi, Map.of());
     Date responseDue = RESPONSE_DUE_AT.from(runtime.getVariables(pi.getId()));
 
-    Jobs.fireTimer(engine.getManagementService(), pi, "Timer_ResponseSlaBreached");
-    Jobs.executeJobAt(engine.getManagementService(), pi, "Task_InformLeadOfEscalatedBreach");
+    Jobs.fireTimer(engine.getManagementService(), pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
+    Jobs.executeJobAt(engine.getManagementService(), pi, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
 
     JsonNode escalation = api.get("/api/escalations/" + ticketId).body();
     assertThat(escalation.get("level").asText()).isEqualTo("L3");

@@ -2,7 +2,7 @@ package com.octoacme.support.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.octoacme.support.escalation.EscalationMessages;
+import com.octoacme.support.escalation.EscalationModel;
 import com.octoacme.support.escalation.EscalationRequestValidator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,13 +43,13 @@ class EscalationIntakeRequestTest {
     assertThat(model.<UserTask>getModelElementById(EscalationStatus.WAIT_FOR_CUSTOMER_REPLY)).isNotNull();
     assertThat(model.<UserTask>getModelElementById(EscalationStatus.AFTER_RESOLUTION_CHECKLIST)).isNotNull();
     assertThat(boundaryMessages(model, EscalationStatus.WAIT_FOR_CUSTOMER_REPLY))
-        .containsExactly(EscalationMessages.CUSTOMER_REPLIED);
+        .containsExactly(EscalationModel.MESSAGE_CUSTOMER_REPLIED);
     assertThat(boundaryMessages(model, EscalationStatus.AFTER_RESOLUTION_CHECKLIST))
-        .containsExactlyInAnyOrder(EscalationMessages.FIX_VERIFIED, EscalationMessages.CSAT_RECEIVED,
-            EscalationMessages.ESCALATION_REOPENED);
+        .containsExactlyInAnyOrder(EscalationModel.MESSAGE_FIX_VERIFIED, EscalationModel.MESSAGE_CSAT_RECEIVED,
+            EscalationModel.MESSAGE_ESCALATION_REOPENED);
     assertThat(Arrays.stream(CustomerEvent.values()).map(e -> e.message))
-        .containsExactlyInAnyOrder(EscalationMessages.CUSTOMER_REPLIED, EscalationMessages.FIX_VERIFIED,
-            EscalationMessages.CSAT_RECEIVED, EscalationMessages.ESCALATION_REOPENED);
+        .containsExactlyInAnyOrder(EscalationModel.MESSAGE_CUSTOMER_REPLIED, EscalationModel.MESSAGE_FIX_VERIFIED,
+            EscalationModel.MESSAGE_CSAT_RECEIVED, EscalationModel.MESSAGE_ESCALATION_REOPENED);
   }
 
   private static List<String> boundaryMessages(BpmnModelInstance model, String activityId) {

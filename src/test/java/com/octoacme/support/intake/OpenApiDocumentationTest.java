@@ -1,5 +1,6 @@
 package com.octoacme.support.intake;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 class OpenApiDocumentationTest {
 
   private static final List<String> SCHEMAS = List.of("EscalationRequest", "EscalationSummary", "Escalation",
-      "SlaBreach", "LevelChange", "ApiError", "CustomerReplied", "CsatReceived", "EscalationReopened");
+      "SlaBreach", "LevelChange", "ApiError", EscalationModel.MESSAGE_CUSTOMER_REPLIED, EscalationModel.MESSAGE_CSAT_RECEIVED, EscalationModel.MESSAGE_ESCALATION_REOPENED);
 
   @Autowired TestRestTemplate rest;
 

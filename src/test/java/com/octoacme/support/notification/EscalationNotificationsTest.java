@@ -1,5 +1,6 @@
 package com.octoacme.support.notification;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,9 +95,9 @@ class EscalationNotificationsTest {
             .endEvent().done())
         .addModelInstance("test-customer-update.bpmn", Bpmn.createExecutableProcess("test-customer-update")
             .camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Task_SendCustomerUpdate").camundaCandidateUsers(SAM)
+            .userTask(EscalationModel.TASK_SEND_CUSTOMER_UPDATE).camundaCandidateUsers(SAM)
             .camundaTaskListenerDelegateExpression("complete", "${recordCustomerUpdateAuthor}")
-            .serviceTask("Task_MailCustomerUpdate").camundaDelegateExpression("${sendCustomerUpdate}")
+            .serviceTask(EscalationModel.TASK_MAIL_CUSTOMER_UPDATE).camundaDelegateExpression("${sendCustomerUpdate}")
             .userTask("Task_SendCustomerUpdate2").camundaCandidateUsers(SAM)
             .camundaTaskListenerDelegateExpression("complete", "${recordCustomerUpdateAuthor}")
             .serviceTask("Task_MailCustomerUpdate2").camundaDelegateExpression("${sendCustomerUpdate}")
@@ -277,7 +278,7 @@ class EscalationNotificationsTest {
   @Test
   void completingSendCustomerUpdate_mailsTheCustomerTheTemplatesUpdate_oncePerUpdate() {
     ProcessInstance pi = run("test-customer-update", escalation("L2"));
-    complete(pi, "Task_SendCustomerUpdate", "FIX_IN_PROGRESS", "A null check was missing.", "Hotfix 4.2.1 tonight.");
+    complete(pi, EscalationModel.TASK_SEND_CUSTOMER_UPDATE, "FIX_IN_PROGRESS", "A null check was missing.", "Hotfix 4.2.1 tonight.");
 
     assertThat(CUSTOMER_UPDATES_SENT.from(runtime.getVariables(pi.getId()))).isEqualTo(1L);
     Mail mail = deliverOne();
@@ -302,7 +303,7 @@ class EscalationNotificationsTest {
     // samsupport is in no group: with camunda.bpm.authorization on, the task is all they may work on.
     assertThat(identity.createGroupQuery().groupMember(SAM).count()).isZero();
     ProcessInstance pi = run("test-customer-update", escalation("L2"));
-    complete(pi, "Task_SendCustomerUpdate", "UNDER_INVESTIGATION", "Reproduced it.", "Root cause analysis.");
+    complete(pi, EscalationModel.TASK_SEND_CUSTOMER_UPDATE, "UNDER_INVESTIGATION", "Reproduced it.", "Root cause analysis.");
 
     assertThat(outbox.findByTicketIdOrderByIdAsc(ticketId)).hasSize(1);
     assertThat(deliverOne().to()).containsExactly("jane.doe@globex.example");
@@ -313,7 +314,7 @@ class EscalationNotificationsTest {
     Map<String, Object> variables = escalation("L2");
     variables.put(REPORTED_BY.name(), "Jane Doe (phone only)");
     ProcessInstance pi = run("test-customer-update", variables);
-    complete(pi, "Task_SendCustomerUpdate", "UNDER_INVESTIGATION", "Reproduced it.", "Root cause analysis.");
+    complete(pi, EscalationModel.TASK_SEND_CUSTOMER_UPDATE, "UNDER_INVESTIGATION", "Reproduced it.", "Root cause analysis.");
 
     Mail mail = deliverOne();
     assertThat(mail.to()).containsExactly(SAM + "@octoacme.example");

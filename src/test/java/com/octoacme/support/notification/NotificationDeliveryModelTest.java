@@ -26,7 +26,7 @@ class NotificationDeliveryModelTest {
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("180");
 
-    ServiceTask send = model.getModelElementById("Task_SendNotification");
+    ServiceTask send = model.getModelElementById(NotificationModel.TASK_SEND_NOTIFICATION);
     assertThat(send.isCamundaAsyncBefore()).as("the escalation never waits for SMTP").isTrue();
     assertThat(send.getCamundaDelegateExpression()).isEqualTo("${sendNotification}");
     assertThat(send.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
@@ -37,8 +37,8 @@ class NotificationDeliveryModelTest {
   void idsFollowTheNamingGuideAndEveryElementIsNamed() throws IOException {
     BpmnModelInstance model = Bpmn.readModelFromFile(FILE.toFile());
     assertThat(model.getModelElementsByType(FlowElement.class)).extracting(FlowElement::getId)
-        .containsExactlyInAnyOrder("StartEvent_NotificationRequested", "Task_SendNotification",
-            "EndEvent_NotificationSent", "Flow_ToSendNotification", "Flow_NotificationSent");
+        .containsExactlyInAnyOrder(NotificationModel.START_EVENT_NOTIFICATION_REQUESTED, NotificationModel.TASK_SEND_NOTIFICATION,
+            NotificationModel.END_EVENT_NOTIFICATION_SENT, "Flow_ToSendNotification", "Flow_NotificationSent");
     model.getModelElementsByType(FlowNode.class).forEach(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
     assertThat(Files.readString(FILE)).doesNotContain("camunda:class=").doesNotContain("com.octoacme");
   }

@@ -41,7 +41,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 class NotificationDeliveryTest {
 
   static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
-  static final String SEND = "Task_SendNotification";
+  static final String SEND = NotificationModel.TASK_SEND_NOTIFICATION;
 
   @RegisterExtension
   static GreenMailExtension smtp = GreenMailSmtp.server();
@@ -90,7 +90,7 @@ class NotificationDeliveryTest {
 
     Jobs.executeJobAt(management, delivery, SEND);
 
-    assertThat(delivery).isEnded().hasPassedInOrder("StartEvent_NotificationRequested", SEND, "EndEvent_NotificationSent");
+    assertThat(delivery).isEnded().hasPassedInOrder(NotificationModel.START_EVENT_NOTIFICATION_REQUESTED, SEND, NotificationModel.END_EVENT_NOTIFICATION_SENT);
     List<Mail> mails = GreenMailSmtp.mails(smtp);
     assertThat(mails).singleElement().satisfies(mail -> {
       assertThat(mail.subject()).isEqualTo("[ESCALATION] [L2] - Checkout fails with HTTP 500 - Globex Corporation");

@@ -1,5 +1,6 @@
 package com.octoacme.support.security;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.testing.AuthenticatedClients.DEMO_PASSWORD;
 import static com.octoacme.support.testing.AuthenticatedClients.TICKETING_API_KEY;
 import static com.octoacme.support.testing.EscalationRequests.request;
@@ -87,7 +88,7 @@ class AuthorizationMatrixTest {
   @Test
   void anEngineeringTask_isWorkedByEngineeringOnly_andItsVariablesAreNotForOtherGroups() {
     ProcessInstance pi = atLevel2();
-    Task acknowledge = driver.single(pi, "Task_AcknowledgeEscalation");
+    Task acknowledge = driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
     String task = "/engine-rest/task/" + acknowledge.getId();
 
     Map<String, Integer> readVariables = Map.of("support", 200, "engineering", 200, "engineering-leads", 403,
@@ -123,7 +124,7 @@ class AuthorizationMatrixTest {
     ProcessInstance pi = driver.start(request("LEGAL_OR_COMPLIANCE", "ENTERPRISE", "HIGH", 1));
     driver.reviewLevel(pi, null, null);
     driver.completeChecklist(pi, Map.of());
-    String task = "/engine-rest/task/" + driver.single(pi, "Task_AcknowledgeEscalation").getId();
+    String task = "/engine-rest/task/" + driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getId();
     for (String group : List.of("engineering", "engineering-leads", "product-managers", "product-team")) {
       assertThat(status(as(group).postForEntity(task + "/claim", Map.of("userId", USER_OF_GROUP.get(group)), String.class)))
           .as("claim an L4 task as %s", group).isEqualTo(403);

@@ -1,5 +1,6 @@
 package com.octoacme.support.sla;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static com.octoacme.support.testing.EscalationRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,19 +87,19 @@ class SlaClockProcessTest {
     ProcessInstance pi = atLevel2EnteredAt(Instant.parse("2026-11-23T09:30:00Z")); // Mon 10:30 Berlin
 
     // response 1 business day: Tue 10:30; warning at 75% of its 8 business hours = 6 h: Mon 16:30
-    Task acknowledge = driver.single(pi, "Task_AcknowledgeEscalation");
+    Task acknowledge = driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
     assertThat(acknowledge.getDueDate()).isEqualTo(utc("2026-11-24T09:30:00Z"));
     assertThat(acknowledge.getFollowUpDate()).isEqualTo(utc("2026-11-23T15:30:00Z"));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResponseSlaBreached").getDuedate()).isEqualTo(utc("2026-11-24T09:30:00Z"));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResponseSlaWarning").getDuedate()).isEqualTo(utc("2026-11-23T15:30:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED).getDuedate()).isEqualTo(utc("2026-11-24T09:30:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_RESPONSE_SLA_WARNING).getDuedate()).isEqualTo(utc("2026-11-23T15:30:00Z"));
 
     // resolution 5 business days: next Monday 10:30; warning after 30 of 40 business hours:
     // Mon 6.5 h + Tue 8 + Wed 8 + Thu 7.5 -> Thu 16:30
     driver.acknowledge(pi, "erin.engineer");
-    Task resolve = driver.single(pi, "Task_ResolveEscalation");
+    Task resolve = driver.single(pi, EscalationModel.TASK_RESOLVE_ESCALATION);
     assertThat(resolve.getDueDate()).isEqualTo(utc("2026-11-30T09:30:00Z"));
     assertThat(resolve.getFollowUpDate()).isEqualTo(utc("2026-11-26T15:30:00Z"));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResolutionSlaBreached").getDuedate()).isEqualTo(utc("2026-11-30T09:30:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_RESOLUTION_SLA_BREACHED).getDuedate()).isEqualTo(utc("2026-11-30T09:30:00Z"));
   }
 
   @Test
@@ -108,7 +109,7 @@ class SlaClockProcessTest {
     driver.reviewLevel(pi, null, null);
 
     // 4 business hours: 1 h on Wed; Thu 24 closed (company), Fri 25 holiday, weekend; 3 h on Mon 28 -> 12:00
-    assertThat(driver.single(pi, "Task_AcknowledgeEscalation").getDueDate()).isEqualTo(utc("2026-12-28T11:00:00Z"));
+    assertThat(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getDueDate()).isEqualTo(utc("2026-12-28T11:00:00Z"));
     // 2 business days: the same time on the next two working days, Mon 28 and Tue 29 -> Tue 16:00
     assertThat(runtime.getVariable(pi.getId(), RESOLUTION_DUE_AT.name())).isEqualTo(utc("2026-12-29T15:00:00Z"));
   }
@@ -121,7 +122,7 @@ class SlaClockProcessTest {
     driver.reviewLevel(pi, null, null);
 
     // Tokyo opens Tue 09:00 (00:00 UTC); + 4 business hours -> Tue 13:00 Tokyo
-    assertThat(driver.single(pi, "Task_AcknowledgeEscalation").getDueDate()).isEqualTo(utc("2026-11-24T04:00:00Z"));
+    assertThat(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getDueDate()).isEqualTo(utc("2026-11-24T04:00:00Z"));
   }
 
   @Test
@@ -139,20 +140,20 @@ class SlaClockProcessTest {
   void aWarningGoesToTheGroupOrTheAssigneeAndInterruptsNothing() {
     ProcessInstance pi = atLevel2EnteredAt(Instant.parse("2026-11-23T09:30:00Z"));
     clock(Instant.parse("2026-11-23T15:30:00Z"));
-    Jobs.fireTimer(management, pi, "Timer_ResponseSlaWarning");
-    Jobs.executeJobAt(management, pi, "Task_WarnOfResponseBreach");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESPONSE_SLA_WARNING);
+    Jobs.executeJobAt(management, pi, EscalationModel.TASK_WARN_OF_RESPONSE_BREACH);
 
-    assertThat(pi).isWaitingAt("Task_AcknowledgeEscalation").hasPassed("EndEvent_ResponseWarned");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).hasPassed(EscalationModel.END_EVENT_RESPONSE_WARNED);
     assertThat(warnings(pi)).singleElement().satisfies(e -> {
       assertThat(e.getDetail()).contains("RESPONSE").contains("group:engineering");
       assertThat(e.getDueAt()).isEqualTo(Instant.parse("2026-11-24T09:30:00Z"));
     });
 
     driver.acknowledge(pi, "erin.engineer");
-    engine.getTaskService().claim(driver.single(pi, "Task_ResolveEscalation").getId(), "erin.engineer");
-    Jobs.fireTimer(management, pi, "Timer_ResolutionSlaWarning");
-    Jobs.executeJobAt(management, pi, "Task_WarnOfResolutionBreach");
-    assertThat(pi).isWaitingAt("Task_ResolveEscalation");
+    engine.getTaskService().claim(driver.single(pi, EscalationModel.TASK_RESOLVE_ESCALATION).getId(), "erin.engineer");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESOLUTION_SLA_WARNING);
+    Jobs.executeJobAt(management, pi, EscalationModel.TASK_WARN_OF_RESOLUTION_BREACH);
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_RESOLVE_ESCALATION);
     assertThat(warnings(pi)).hasSize(2).last().satisfies(e ->
         assertThat(e.getDetail()).contains("RESOLUTION").contains("user:erin.engineer"));
   }
@@ -165,29 +166,29 @@ class SlaClockProcessTest {
     driver.resolve(pi, "erin.engineer", "WAITING_FOR_CUSTOMER", "Asked for the HAR file of a failing checkout");
 
     // left: Tue 5.5 h + Wed 8 + Thu 8 + Fri 8 + Mon 1.5 = 31 business hours
-    assertThat(pi).isWaitingAt("Task_WaitForCustomerReply").isNotWaitingAt("Task_ResolveEscalation");
+    assertThat(pi).isWaitingAt(EscalationModel.TASK_WAIT_FOR_CUSTOMER_REPLY).isNotWaitingAt(EscalationModel.TASK_RESOLVE_ESCALATION);
     assertThat(runtime.getVariable(pi.getId(), RESOLUTION_REMAINING_SECONDS.name())).isEqualTo(Duration.ofHours(31).toSeconds());
-    assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId("Timer_ResolutionSlaBreached")
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(EscalationModel.TIMER_RESOLUTION_SLA_BREACHED)
         .count()).as("no resolution timer while paused").isZero();
-    assertThat(driver.candidateGroups(driver.single(pi, "Task_WaitForCustomerReply"))).containsExactly("engineering");
+    assertThat(driver.candidateGroups(driver.single(pi, EscalationModel.TASK_WAIT_FOR_CUSTOMER_REPLY))).containsExactly("engineering");
 
     clock(Instant.parse("2026-11-26T13:00:00Z")); // Thu 14:00 Berlin: the customer replies through the ticketing system
-    runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+    runtime.createMessageCorrelation(EscalationModel.MESSAGE_CUSTOMER_REPLIED).processInstanceBusinessKey(pi.getBusinessKey()).correlate();
 
     // 31 h from Thu 14:00: Thu 3 + Fri 8 + Mon 8 + Tue 8 + Wed 4 -> Wed 2 Dec 13:00;
     // warning when 25% of 40 h (10 h) are left: 21 h from Thu 14:00 -> Tue 1 Dec 11:00
-    assertThat(pi).hasPassed("Event_CustomerReplied", "Task_ResumeResolutionClock").isWaitingAt("Task_ResolveEscalation");
-    Task resolve = driver.single(pi, "Task_ResolveEscalation");
+    assertThat(pi).hasPassed(EscalationModel.EVENT_CUSTOMER_REPLIED, EscalationModel.TASK_RESUME_RESOLUTION_CLOCK).isWaitingAt(EscalationModel.TASK_RESOLVE_ESCALATION);
+    Task resolve = driver.single(pi, EscalationModel.TASK_RESOLVE_ESCALATION);
     assertThat(resolve.getDueDate()).isEqualTo(utc("2026-12-02T12:00:00Z"));
     assertThat(resolve.getFollowUpDate()).isEqualTo(utc("2026-12-01T10:00:00Z"));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResolutionSlaBreached").getDuedate()).isEqualTo(utc("2026-12-02T12:00:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_RESOLUTION_SLA_BREACHED).getDuedate()).isEqualTo(utc("2026-12-02T12:00:00Z"));
     assertThat(runtime.getVariable(pi.getId(), LEVEL_OUTCOME.name())).as("the resolve form opens empty").isNull();
     assertThat(eventTypes(pi)).containsSubsequence(EscalationEvent.Type.RESOLUTION_CLOCK_PAUSED,
         EscalationEvent.Type.RESOLUTION_CLOCK_RESUMED);
 
     // and the breach, when it comes, is measured against the moved due instant
     clock(Instant.parse("2026-12-02T12:00:01Z"));
-    Jobs.fireTimer(management, pi, "Timer_ResolutionSlaBreached");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESOLUTION_SLA_BREACHED);
     assertThat(events.findByTicketIdAndTypeOrderByIdAsc(pi.getBusinessKey(), EscalationEvent.Type.RESOLUTION_SLA_BREACHED))
         .singleElement().satisfies(e -> assertThat(e.getDueAt()).isEqualTo(Instant.parse("2026-12-02T12:00:00Z")));
   }
@@ -199,12 +200,12 @@ class SlaClockProcessTest {
     clock(Instant.parse("2026-11-23T15:00:00Z")); // Mon 16:00: Mon 1 + Tue-Fri 32 + Mon 1.5 = 34.5 business hours left
     driver.resolve(pi, "erin.engineer", "WAITING_FOR_CUSTOMER", "Asked which browser they use");
     clock(Instant.parse("2026-11-24T08:00:00Z")); // Tue 09:00
-    driver.complete(driver.single(pi, "Task_WaitForCustomerReply"), "erin.engineer",
+    driver.complete(driver.single(pi, EscalationModel.TASK_WAIT_FOR_CUSTOMER_REPLY), "erin.engineer",
         Map.of(CUSTOMER_REPLY_SUMMARY.name(), "Chrome 120 on Windows"));
 
     // 34.5 h from Tue 09:00: Tue 8 + Wed 8 + Thu 8 + Fri 8 + Mon 2.5 -> Mon 30 11:30 Berlin
-    assertThat(pi).hasNotPassed("Event_CustomerReplied").isWaitingAt("Task_ResolveEscalation");
-    assertThat(driver.single(pi, "Task_ResolveEscalation").getDueDate()).isEqualTo(utc("2026-11-30T10:30:00Z"));
+    assertThat(pi).hasNotPassed(EscalationModel.EVENT_CUSTOMER_REPLIED).isWaitingAt(EscalationModel.TASK_RESOLVE_ESCALATION);
+    assertThat(driver.single(pi, EscalationModel.TASK_RESOLVE_ESCALATION).getDueDate()).isEqualTo(utc("2026-11-30T10:30:00Z"));
   }
 
   @Test
@@ -213,7 +214,7 @@ class SlaClockProcessTest {
     ProcessInstance pi = driver.start(request("BASIC_CONFIGURATION", "FREE", "LOW", 1));
     driver.reviewLevel(pi, null, null);
     // today's calendar: 4 h -> Wed 23 11:00; 2 business days -> Mon 28 15:00 (24 closed, 25 holiday)
-    assertThat(driver.single(pi, "Task_AcknowledgeEscalation").getDueDate()).isEqualTo(utc("2026-12-23T10:00:00Z"));
+    assertThat(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getDueDate()).isEqualTo(utc("2026-12-23T10:00:00Z"));
 
     // The company closes on 23 December too: recalculate with that calendar.
     List<LocalDate> closures = new ArrayList<>(calendarProperties.closures());
@@ -226,11 +227,11 @@ class SlaClockProcessTest {
 
     // now: 2 h on Tue, then Mon 28 09:00 + 2 h -> 11:00; warning at 3 h -> Mon 10:00;
     // 2 business days from Tue 15:00 -> Mon 28 15:00, Tue 29 15:00
-    Task acknowledge = driver.single(pi, "Task_AcknowledgeEscalation");
+    Task acknowledge = driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
     assertThat(acknowledge.getDueDate()).isEqualTo(utc("2026-12-28T10:00:00Z"));
     assertThat(acknowledge.getFollowUpDate()).isEqualTo(utc("2026-12-28T09:00:00Z"));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResponseSlaBreached").getDuedate()).isEqualTo(utc("2026-12-28T10:00:00Z"));
-    assertThat(Jobs.jobAt(management, pi, "Timer_ResponseSlaWarning").getDuedate()).isEqualTo(utc("2026-12-28T09:00:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED).getDuedate()).isEqualTo(utc("2026-12-28T10:00:00Z"));
+    assertThat(Jobs.jobAt(management, pi, EscalationModel.TIMER_RESPONSE_SLA_WARNING).getDuedate()).isEqualTo(utc("2026-12-28T09:00:00Z"));
     assertThat(runtime.getVariable(pi.getId(), RESOLUTION_DUE_AT.name())).isEqualTo(utc("2026-12-29T14:00:00Z"));
     assertThat(eventTypes(pi)).contains(EscalationEvent.Type.SLA_RECALCULATED);
 
@@ -239,7 +240,7 @@ class SlaClockProcessTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(((Number) response.getBody().get("escalations")).intValue()).isPositive();
     // back on the application's calendar, the escalation's instants return to what they were
-    assertThat(driver.single(pi, "Task_AcknowledgeEscalation").getDueDate()).isEqualTo(utc("2026-12-23T10:00:00Z"));
+    assertThat(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getDueDate()).isEqualTo(utc("2026-12-23T10:00:00Z"));
   }
 
   ProcessInstance atLevel2EnteredAt(Instant enteredAt) {

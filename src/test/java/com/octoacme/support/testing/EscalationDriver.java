@@ -1,5 +1,6 @@
 package com.octoacme.support.testing;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,10 @@ public class EscalationDriver {
   }
 
   public void reviewLevel(ProcessInstance pi, String override, String reason) {
+    complete(single(pi, EscalationModel.TASK_REVIEW_ESCALATION_LEVEL), "sam.support", reviewForm(override, reason));
+  }
+
+  public static Map<String, Object> reviewForm(String override, String reason) {
     Map<String, Object> form = new HashMap<>();
     form.put(PRIORITY.name(), "MEDIUM");
     form.put(TEMPLATE_COMPLETE.name(), true);
@@ -45,11 +50,11 @@ public class EscalationDriver {
       form.put(LEVEL_OVERRIDE.name(), override);
       form.put(LEVEL_OVERRIDE_REASON.name(), reason);
     }
-    complete(single(pi, "Task_ReviewEscalationLevel"), "sam.support", form);
+    return form;
   }
 
   public void completeChecklist(ProcessInstance pi, Map<String, Object> changes) {
-    complete(single(pi, "Task_CompletePreEscalationChecklist"), "sam.support", checklist(changes));
+    complete(single(pi, EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST), "sam.support", checklist(changes));
   }
 
   public static Map<String, Object> checklist(Map<String, Object> changes) {
@@ -62,13 +67,13 @@ public class EscalationDriver {
   }
 
   public void acknowledge(ProcessInstance pi, String user) {
-    for (Task task : tasksAt(pi, "Task_AcknowledgeEscalation")) {
+    for (Task task : tasksAt(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION)) {
       complete(task, user, Map.of(INITIAL_ASSESSMENT.name(), "Looking into the logs now"));
     }
   }
 
   public void resolve(ProcessInstance pi, String user, String outcome, String reason) {
-    complete(single(pi, "Task_ResolveEscalation"), user, resolution(outcome, reason));
+    complete(single(pi, EscalationModel.TASK_RESOLVE_ESCALATION), user, resolution(outcome, reason));
   }
 
   public static Map<String, Object> resolution(String outcome, String reason) {
@@ -85,7 +90,7 @@ public class EscalationDriver {
   }
 
   public void afterResolution(ProcessInstance pi, int csat) {
-    complete(single(pi, "Task_CompleteAfterResolutionChecklist"), "sam.support", afterResolutionForm(csat));
+    complete(single(pi, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST), "sam.support", afterResolutionForm(csat));
   }
 
   public static Map<String, Object> afterResolutionForm(int csat) {
@@ -136,7 +141,7 @@ public class EscalationDriver {
 
   /** Each acknowledge task by the demo user of its candidate group (at L3: the lead and the product manager). */
   public void acknowledgeAsHandlers(ProcessInstance pi) {
-    for (Task task : tasksAt(pi, "Task_AcknowledgeEscalation")) {
+    for (Task task : tasksAt(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION)) {
       String group = candidateGroups(task).get(0);
       String user = com.octoacme.support.identity.IdentitySetup.DEMO_USERS.entrySet().stream()
           .filter(e -> e.getValue().id().equals(group)).map(Map.Entry::getKey).findFirst().orElseThrow();

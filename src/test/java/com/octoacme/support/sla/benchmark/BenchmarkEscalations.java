@@ -1,5 +1,6 @@
 package com.octoacme.support.sla.benchmark;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 
 import com.octoacme.support.escalation.Enumerations.AccountTier;
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class BenchmarkEscalations {
 
-  static final String ACKNOWLEDGE = "Task_AcknowledgeEscalation";
+  static final String ACKNOWLEDGE = EscalationModel.TASK_ACKNOWLEDGE_ESCALATION;
   /** Starting the multi-instance body creates one task per handler group and the body's boundary timers. */
   private static final String ACKNOWLEDGE_BODY = ACKNOWLEDGE + BpmnParse.MULTI_INSTANCE_BODY_ID_SUFFIX;
   private static final String LEVEL = "L2";

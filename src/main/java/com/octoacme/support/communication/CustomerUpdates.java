@@ -20,9 +20,11 @@ public class CustomerUpdates {
   static final String SEND_UPDATE_TASK = EscalationModel.TASK_SEND_CUSTOMER_UPDATE;
 
   private final CommunicationPlan plan;
+  private final org.camunda.bpm.engine.ManagementService management;
 
-  public CustomerUpdates(CommunicationPlan plan) {
+  public CustomerUpdates(CommunicationPlan plan, org.camunda.bpm.engine.ManagementService management) {
     this.plan = plan;
+    this.management = management;
   }
 
   /**
@@ -62,6 +64,14 @@ public class CustomerUpdates {
     }
     boolean known = execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(contact).count() > 0;
     return known ? contact : null;
+  }
+
+  /** Moves the update timer of the escalation to the next update instant. */
+  void rearmUpdateTimer(String processInstanceId, java.time.Instant next) {
+    for (org.camunda.bpm.engine.runtime.Job timer : management.createJobQuery().processInstanceId(processInstanceId)
+        .timers().activityId(EscalationModel.TIMER_CUSTOMER_UPDATE_DUE).list()) {
+      management.setJobDuedate(timer.getId(), java.util.Date.from(next));
+    }
   }
 
   public String getOverdueAfter() {

@@ -1,6 +1,5 @@
 package com.octoacme.support.communication;
 
-import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.NEXT_UPDATE_DUE;
 import static com.octoacme.support.escalation.EscalationVariables.UPDATE_FREQUENCY;
 
@@ -8,10 +7,8 @@ import com.octoacme.support.escalation.Enumerations.UpdateFrequency;
 import com.octoacme.support.escalation.EscalationHistory;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +18,11 @@ import org.springframework.stereotype.Component;
 @Component("scheduleNextCustomerUpdate")
 public class ScheduleNextCustomerUpdate implements JavaDelegate {
 
-  static final String UPDATE_TIMER = EscalationModel.TIMER_CUSTOMER_UPDATE_DUE;
+  private final CustomerUpdates customerUpdates;
+
+  public ScheduleNextCustomerUpdate(CustomerUpdates customerUpdates) {
+    this.customerUpdates = customerUpdates;
+  }
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -29,10 +30,6 @@ public class ScheduleNextCustomerUpdate implements JavaDelegate {
     Instant byFrequency = now.plus(UpdateFrequency.valueOf(UPDATE_FREQUENCY.require(execution)).interval());
     Instant next = NEXT_UPDATE_DUE.from(execution).map(Date::toInstant).filter(byFrequency::isBefore).orElse(byFrequency);
     NEXT_UPDATE_DUE.set(execution, Date.from(next));
-    ManagementService management = execution.getProcessEngineServices().getManagementService();
-    for (Job timer : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers()
-        .activityId(UPDATE_TIMER).list()) {
-      management.setJobDuedate(timer.getId(), Date.from(next));
-    }
+    customerUpdates.rearmUpdateTimer(execution.getProcessInstanceId(), next);
   }
 }

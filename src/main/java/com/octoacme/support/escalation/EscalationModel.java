@@ -172,6 +172,8 @@ public final class EscalationModel {
   // Decisions in bpmn/*.dmn, by key
   /** bpmn/escalation-level.dmn: the level an escalation starts at */
   public static final String DECISION_ESCALATION_LEVEL = "escalation-level";
+  /** bpmn/escalation-level.dmn: the level of the issue type alone, which escalation-level requires */
+  public static final String DECISION_ISSUE_TYPE_LEVEL = "escalation-issue-type-level";
   /** bpmn/level-policy.dmn: what a level is */
   public static final String DECISION_LEVEL_POLICY = "level-policy";
   /** bpmn/sla-policy.dmn: a level's SLA targets */

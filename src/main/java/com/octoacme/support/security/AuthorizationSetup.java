@@ -16,15 +16,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda authorizations of the support groups, granted at start (idempotent). Support sees and
- * starts every escalation; the other groups see the escalations whose tasks they are candidates for
- * (the engine grants a task's candidate groups that task, see camunda.bpm.authorization), so
- * engineering works L2 and up, executives L4. Everybody may use Tasklist.
+ * Camunda authorizations of the support groups, granted at start (idempotent), and nothing more than
+ * each role does in Tasklist. Support starts escalations and reads all of them and their tasks. A task's
+ * candidate groups get TASK_WORK on that task from the engine (defaultUserPermissionNameForTask): claim,
+ * read, submit its form; not its candidates, due date or variables outside the form. Everybody may use
+ * Tasklist, read users and groups (names on the cards) and the shared filters. The steps that run after
+ * a person's task (decisions, notifications) run as jobs or skip authorization checks as custom code, so
+ * no group needs decisions or the internal notification-delivery process. Instance modification,
+ * variable writes, job and timer changes, suspension, deployments, identity and authorizations: admins
+ * only (camunda-admin).
  */
 @Component
 public class AuthorizationSetup {
-
-  static final String NOTIFICATION_PROCESS = com.octoacme.support.notification.NotificationVariables.PROCESS_ID;
 
   private final AuthorizationService authorizations;
 
@@ -38,11 +41,6 @@ public class AuthorizationSetup {
   public void grant() {
     for (SupportGroup group : SupportGroup.values()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // Steps a person's completion runs in their name: evaluating the level and SLA decisions,
-      // queueing notifications, looking up the point of contact.
-      grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE);
-      grant(group, Resources.PROCESS_DEFINITION, NOTIFICATION_PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
       grant(group, Resources.USER, "*", Permissions.READ);
       grant(group, Resources.GROUP, "*", Permissions.READ);
       grant(group, Resources.PROCESS_DEFINITION, EscalationVariables.PROCESS_ID, Permissions.READ);
@@ -51,7 +49,16 @@ public class AuthorizationSetup {
     // Support opens every escalation, sees all of them and all their tasks, keeps them moving.
     grant(SupportGroup.SUPPORT, Resources.PROCESS_DEFINITION, EscalationVariables.PROCESS_ID,
         Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
-        Permissions.READ_TASK, Permissions.UPDATE_INSTANCE);
+        Permissions.READ_TASK);
+    grant(SupportGroup.SUPPORT, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // Grants of earlier versions that gave more than that, on a database that still has them.
+    for (SupportGroup group : SupportGroup.values()) {
+      revoke(group, Resources.DECISION_DEFINITION, "*");
+      revoke(group, Resources.PROCESS_DEFINITION, com.octoacme.support.notification.NotificationVariables.PROCESS_ID);
+      if (group != SupportGroup.SUPPORT) {
+        revoke(group, Resources.PROCESS_INSTANCE, "*");
+      }
+    }
   }
 
   private void grant(SupportGroup group, Resource resource, String resourceId, Permission... permissions) {
@@ -61,9 +68,13 @@ public class AuthorizationSetup {
     authorization.setGroupId(group.id());
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
+    // exactly these: a permission an earlier version granted and this one does not is taken back
+    authorization.setPermissions(permissions);
     authorizations.saveAuthorization(authorization);
+  }
+
+  private void revoke(SupportGroup group, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().groupIdIn(group.id()).resourceType(resource).resourceId(resourceId)
+        .list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
   }
 }

@@ -31,7 +31,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiAndEngineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
-      IdentityService identityService, ObjectMapper json,
+      IdentityService identityService, ObjectMapper json, EscalationReadAccess escalationReadAccess,
       @Value("${security.ticketing-api-key:}") String ticketingApiKey) throws Exception {
     AuthenticationEntryPoint unauthorized = ApiSecurityErrors.unauthorized(json);
     // Path matchers independent of Spring MVC: /engine-rest is Jersey's servlet, not the DispatcherServlet's.
@@ -49,6 +49,8 @@ public class SecurityConfiguration {
             // the ticketing system and Support open escalations and pass on customer events
             .requestMatchers(antMatcher(HttpMethod.POST, "/api/escalations"), antMatcher(HttpMethod.POST, "/api/escalations/*/events/*"))
                 .hasAnyAuthority(Authorities.TICKETING, Authorities.group("support"), Authorities.ADMIN)
+            // a ticket's escalation: for whoever the engine lets read it (EscalationReadAccess)
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/escalations/{ticketId}")).access(escalationReadAccess)
             .requestMatchers(antMatcher(HttpMethod.GET, "/api/escalations/**")).authenticated()
             .requestMatchers(antMatcher("/api/**")).authenticated() // the rest of /api: 404 or 405 from the API itself
             // the engine's API is for people and scripts; the engine's authorizations do the rest

@@ -39,6 +39,7 @@ class ClickCommitsFirstTest {
   @TempDir Path copy;
   EscalationDriver driver;
   ModelCopy models;
+  String fix;
 
   @BeforeEach
   void setUp() {
@@ -50,6 +51,9 @@ class ClickCommitsFirstTest {
   @AfterEach
   void tearDown() {
     models.undeploy();
+    if (fix != null) {
+      repository.deleteDeployment(fix, true);
+    }
   }
 
   @Test
@@ -83,8 +87,8 @@ class ClickCommitsFirstTest {
         .contains("level 'L3'", "bpmn/level-policy.dmn");
     assertThat(pi).isNotEnded().hasPassed(EscalationModel.TASK_REVIEW_ESCALATION_LEVEL).hasNotPassed(EscalationModel.TASK_RECORD_LEVEL_DECISION);
 
-    // The admin fixes the table; an operator retries in Cockpit; the escalation goes on with the review as given.
-    models.undeploy();
+    // The admin deploys the table fixed; an operator retries in Cockpit; the escalation goes on with the review as given.
+    fix = repository.createDeployment().name("level policy fixed").addClasspathResource("level-policy.dmn").deploy().getId();
     management.setJobRetries(job.getId(), 1);
     management.executeJob(job.getId());
     assertThat(pi).hasPassed(EscalationModel.TASK_RECORD_LEVEL_DECISION).isWaitingAt(EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST)

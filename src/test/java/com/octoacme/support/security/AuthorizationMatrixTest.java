@@ -133,6 +133,42 @@ class AuthorizationMatrixTest {
   }
 
   @Test
+  void readingAnEscalationThroughTheApi_followsTheEnginesRule() {
+    ProcessInstance pi = atLevel2();
+    String path = "/api/escalations/" + pi.getBusinessKey();
+    // who the engine lets read the escalation's variables: Support (all escalations), engineering (its open task)
+    Map<String, Integer> expected = Map.of("support", 200, "engineering", 200, "engineering-leads", 403,
+        "product-managers", 403, "executives", 403, "product-team", 403);
+    expected.forEach((group, status) -> assertThat(status(as(group).getForEntity(path, String.class)))
+        .as("GET %s as %s", path, group).isEqualTo(status));
+    assertThat(status(rest.getForEntity(path, String.class))).as("as admin").isEqualTo(200);
+    HttpHeaders key = new HttpHeaders();
+    key.set("X-API-Key", TICKETING_API_KEY);
+    assertThat(status(new TestRestTemplate().exchange(rest.getRootUri() + path, HttpMethod.GET, new HttpEntity<>(key),
+        String.class))).as("as the ticketing system").isEqualTo(200);
+    // an unknown ticket is unknown to everybody
+    assertThat(status(as("product-team").getForEntity("/api/escalations/TICKET-999999", String.class))).isEqualTo(404);
+
+    // once engineering's task is done, the engine hides the escalation from engineering again
+    driver.acknowledge(pi, "erin.engineer");
+    assertThat(status(as("engineering").getForEntity(path, String.class))).isEqualTo(200); // the resolve task is theirs
+    driver.resolve(pi, "erin.engineer", "RESOLVED", null);
+    assertThat(status(as("engineering").getForEntity(path, String.class))).isEqualTo(403);
+    assertThat(status(as("support").getForEntity(path, String.class))).isEqualTo(200);
+  }
+
+  @Test
+  void theTicketingKeyReachesWhatTheTicketingSystemNeedsOnly() {
+    HttpHeaders key = new HttpHeaders();
+    key.set("X-API-Key", TICKETING_API_KEY);
+    TestRestTemplate anonymous = new TestRestTemplate();
+    for (String path : List.of("/engine-rest/task", "/engine-rest/process-instance", "/api/operations/sla/recalculate")) {
+      int status = status(anonymous.exchange(rest.getRootUri() + path, HttpMethod.GET, new HttpEntity<>(key), String.class));
+      assertThat(status).as("GET %s with the ticketing key", path).isIn(401, 403);
+    }
+  }
+
+  @Test
   void operationsAreForAdmins() {
     assertThat(status(as("support").postForEntity("/api/operations/sla/recalculate", null, String.class))).isEqualTo(403);
     assertThat(status(rest.postForEntity("/api/operations/sla/recalculate", null, String.class))).isEqualTo(200);

@@ -335,8 +335,10 @@ async function pickToday(form, componentId) {
   await calendar.locator('.flatpickr-day.today').first().click();
   const value = await box.inputValue();
   const d = new Date();
-  const expected = `${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}/${d.getFullYear()}`;
-  assert(value === expected, `date picker put "${value}" into ${componentId}, expected ${expected}`);
+  // form-js shows M/D/YYYY without leading zeros (12/1/2026); accept either way of writing today.
+  const [month, day, year] = value.split('/').map(Number);
+  assert(month === d.getMonth() + 1 && day === d.getDate() && year === d.getFullYear(),
+    `date picker put "${value}" into ${componentId}, expected today ${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`);
   return value;
 }
 

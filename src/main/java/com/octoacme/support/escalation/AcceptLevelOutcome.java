@@ -49,6 +49,12 @@ public class AcceptLevelOutcome implements TaskListener {
         }
       }
       case RESOLVED -> {
+        // the after-resolution checklist shows both prefilled: "Documented root cause and resolution"
+        for (ProcessVariable<String> required : java.util.List.of(ROOT_CAUSE, RESOLUTION_SUMMARY)) {
+          if (required.from(task).filter(s -> !s.isBlank()).isEmpty()) {
+            throw new InvalidFieldException(required.name(), required.name() + " is required to resolve the escalation");
+          }
+        }
         if (ACTION_PLAN_REQUIRED.from(task).orElse(false) && ACTION_PLAN.from(task).filter(s -> !s.isBlank()).isEmpty()) {
           throw new InvalidFieldException(ACTION_PLAN.name(), ACTION_PLAN.name() + " is required: an escalation at " + level + " ends with an immediate action plan");
         }

@@ -20,6 +20,7 @@ public class CloseEscalation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.CLOSED,
-        "CSAT " + CSAT_SCORE.require(execution) + ": " + RESOLUTION_SUMMARY.require(execution), null, null);
+        CSAT_SCORE.from(execution).map(score -> "CSAT " + score).orElse("CSAT not received") + ": "
+            + RESOLUTION_SUMMARY.require(execution), null, null);
   }
 }

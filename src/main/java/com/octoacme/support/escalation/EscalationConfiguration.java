@@ -13,6 +13,21 @@ public class EscalationConfiguration {
    * retries five minutes apart (measured by ClickCommitsFirstTest); after the third failure the job has no
    * retries left and Cockpit shows an incident on the escalation.
    */
+  /**
+   * How long a resolved escalation waits for the customer's CSAT score after the checklist
+   * ({@code escalation.csat-wait}, ISO-8601), as {@code ${escalationCsatWait}} in the model; then it closes
+   * with the score "not received".
+   */
+  @Bean
+  public String escalationCsatWait(@Value("${escalation.csat-wait:P14D}") String wait) {
+    try {
+      java.time.Duration.parse(wait);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalStateException("escalation.csat-wait must be an ISO-8601 duration such as P14D, not '" + wait + "'");
+    }
+    return wait;
+  }
+
   @Bean
   public String escalationRetryCycle(@Value("${escalation.retry-cycle:R3/PT5M}") String cycle) {
     if (!cycle.matches("R\\d+/P(T(\\d+[HMS])+|\\d+D)")) {

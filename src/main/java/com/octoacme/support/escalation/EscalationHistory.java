@@ -17,10 +17,24 @@ public class EscalationHistory {
 
   private final LevelChangeRepository levelChanges;
   private final EscalationEventRepository events;
+  private final AcknowledgementRepository acknowledgements;
 
-  public EscalationHistory(LevelChangeRepository levelChanges, EscalationEventRepository events) {
+  public EscalationHistory(LevelChangeRepository levelChanges, EscalationEventRepository events,
+      AcknowledgementRepository acknowledgements) {
     this.levelChanges = levelChanges;
     this.events = events;
+    this.acknowledgements = acknowledgements;
+  }
+
+  /** A handler group's first response at the current level, kept apart from every other group's. */
+  public Acknowledgement recordAcknowledgement(VariableScope scope, String processInstanceId, String handlerGroup,
+      String by, String assessment) {
+    return acknowledgements.save(new Acknowledgement(ticketId(scope), processInstanceId,
+        EscalationVariables.ESCALATION_LEVEL.require(scope), handlerGroup, by, now(), assessment));
+  }
+
+  public List<Acknowledgement> acknowledgementsOf(String ticketId) {
+    return acknowledgements.findByTicketIdOrderByIdAsc(ticketId);
   }
 
   /** The engine's clock, so that tests that move it see consistent audit instants. */

@@ -120,6 +120,18 @@ public final class EscalationModel {
   public static final String GATEWAY_LEVEL_OUTCOME = "Gateway_LevelOutcome";
   /** Complete after-resolution checklist */
   public static final String TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST = "Task_CompleteAfterResolutionChecklist";
+  /** CSAT score known? */
+  public static final String GATEWAY_CSAT_KNOWN = "Gateway_CsatKnown";
+  /** Wait for the CSAT score */
+  public static final String GATEWAY_WAIT_FOR_CSAT = "Gateway_WaitForCsat";
+  /** CSAT received */
+  public static final String EVENT_LATE_CSAT_RECEIVED = "Event_LateCsatReceived";
+  /** No CSAT score in time */
+  public static final String TIMER_CSAT_WAIT_OVER = "Timer_CsatWaitOver";
+  /** Record the late CSAT score */
+  public static final String TASK_RECORD_LATE_CSAT = "Task_RecordLateCsat";
+  /** CSAT settled */
+  public static final String GATEWAY_CSAT_SETTLED = "Gateway_CsatSettled";
   /** Close escalation */
   public static final String TASK_CLOSE_ESCALATION = "Task_CloseEscalation";
   /** Escalation closed */

@@ -154,7 +154,10 @@ public final class EscalationVariables {
   public static final ProcessVariable<Date> RESOLUTION_RESUMED_AT = date("resolutionResumedAt");
   /** What the reply of the customer said, when an agent records it in Tasklist. */
   public static final ProcessVariable<String> CUSTOMER_REPLY_SUMMARY = string("customerReplySummary");
+  /** Local to each acknowledge task instance: the group's initial assessment (kept per group, see Acknowledgement). */
   public static final ProcessVariable<String> INITIAL_ASSESSMENT = string("initialAssessment");
+  /** Every handler group's acknowledgement so far, one line each (level, group, who, when, assessment), for the forms. */
+  public static final ProcessVariable<String> ACKNOWLEDGEMENTS = string("acknowledgements");
   /** How the level's work ended: a LevelOutcome name (a person's decision, or an SLA breach). */
   public static final ProcessVariable<String> LEVEL_OUTCOME = string("levelOutcome");
   public static final ProcessVariable<String> LEVEL_CHANGE_REASON = string("levelChangeReason");

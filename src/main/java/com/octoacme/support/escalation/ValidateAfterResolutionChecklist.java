@@ -8,23 +8,34 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The "After Resolution" items must all be done, with root cause, summary and a CSAT score of 1-5. */
+/**
+ * The "After Resolution" items: each done or waived with a reason; root cause and summary; a CSAT score of
+ * 1-5 if the customer gave one. Without one the score is pending: the process waits for it after the
+ * checklist (it often arrives days later).
+ */
 @Component("validateAfterResolutionChecklist")
 public class ValidateAfterResolutionChecklist implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
     for (AfterResolutionCheck check : AfterResolutionCheck.values()) {
-      if (!check.done.from(task).orElse(false)) {
-        throw new InvalidFieldException(check.done.name(), check.done.name() + " must be ticked: '" + check.label() + "'");
+      boolean done = check.done.from(task).orElse(false);
+      boolean waived = check.waiver.from(task).filter(s -> !s.isBlank()).isPresent();
+      if (!done && !waived) {
+        throw new InvalidFieldException(check.waiver.name(),
+            check.waiver.name() + " is required: '" + check.label() + "' is neither done nor waived");
       }
     }
     requireText(task, ROOT_CAUSE);
     requireText(task, RESOLUTION_SUMMARY);
     Object raw = task.getVariable(CSAT_SCORE.name());
+    if (raw == null || (raw instanceof String text && text.isBlank())) {
+      CSAT_SCORE.set(task, null); // pending: the process waits for the customer's score
+      return;
+    }
     if (!(raw instanceof Number score) || score.doubleValue() != Math.rint(score.doubleValue())
         || score.longValue() < 1 || score.longValue() > 5) {
-      throw new InvalidFieldException(CSAT_SCORE.name(), CSAT_SCORE.name() + " must be a whole number from 1 to 5");
+      throw new InvalidFieldException(CSAT_SCORE.name(), CSAT_SCORE.name() + " must be a whole number from 1 to 5, or empty while the customer's score is pending");
     }
     // Forms submit small numbers as Integer; the catalogue keeps the score as Long.
     CSAT_SCORE.set(task, score.longValue());

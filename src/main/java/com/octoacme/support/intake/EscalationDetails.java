@@ -31,7 +31,12 @@ public record EscalationDetails(
     Instant resolutionWarningAt,
     @Schema(description = "The SLA breaches, oldest first.") List<Breach> breaches,
     @Schema(description = "Every change of the escalation's level, oldest first.") List<LevelChangeEntry> levelChanges,
+    @Schema(description = "Each handler group's acknowledgement (first response) with its assessment, oldest first; "
+        + "at L3 the engineering lead's and the product manager's, each kept.") List<AcknowledgementEntry> acknowledgements,
     @Schema(description = "How often the customer reopened the escalation.", example = "0") long reescalationCount,
+    @Schema(description = "The customer's CSAT score (1-5); null until it arrives.", nullable = true) Long csatScore,
+    @Schema(description = "NOT_YET_ASKED before resolution; PENDING while the resolved escalation waits for the "
+        + "score; RECEIVED; NOT_RECEIVED when it closed without one.") CsatStatus csatStatus,
     @Schema(description = "Links: 'self' and, for each customer event the escalation waits for now, the event's URL.")
     Map<String, String> links) {
 
@@ -42,6 +47,19 @@ public record EscalationDetails(
       @Schema(description = "The level whose SLA it was.", nullable = true) String level,
       @Schema(description = "When the SLA fell due.", nullable = true) Instant dueAt,
       @Schema(description = "When the breach was recorded.") Instant occurredAt) {}
+
+  /** One handler group's first response at a level. */
+  @Schema(name = "Acknowledgement", description = "One handler group's first response at a level: who, when, assessment.")
+  public record AcknowledgementEntry(
+      @Schema(description = "The level it was acknowledged at.") String level,
+      @Schema(description = "The handler group that acknowledged.") String handlerGroup,
+      @Schema(description = "Who acknowledged (a user ID).") String acknowledgedBy,
+      @Schema(description = "When.") Instant acknowledgedAt,
+      @Schema(description = "The group's initial assessment.") String assessment) {}
+
+  /** Where the customer's CSAT score stands. */
+  @Schema(description = "NOT_YET_ASKED, PENDING, RECEIVED or NOT_RECEIVED.")
+  public enum CsatStatus { NOT_YET_ASKED, PENDING, RECEIVED, NOT_RECEIVED }
 
   /** The two SLAs of a level. */
   @Schema(description = "RESPONSE: the first response; RESOLUTION: the resolution target.")

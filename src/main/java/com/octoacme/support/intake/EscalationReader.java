@@ -34,16 +34,19 @@ import org.springframework.stereotype.Component;
 class EscalationReader {
 
   private static final List<ProcessVariable<?>> READ = List.of(ESCALATION_LEVEL, DECIDED_LEVEL, OPENED_BY,
-      RESPONSE_DUE_AT, RESPONSE_WARNING_AT, RESOLUTION_DUE_AT, RESOLUTION_WARNING_AT, REESCALATION_COUNT);
+      RESPONSE_DUE_AT, RESPONSE_WARNING_AT, RESOLUTION_DUE_AT, RESOLUTION_WARNING_AT, REESCALATION_COUNT, CSAT_SCORE);
 
   private final RuntimeService runtime;
   private final HistoryService history;
   private final IntakeRecords intakes;
   private final EscalationEventRepository events;
   private final LevelChangeRepository levelChanges;
+  private final com.octoacme.support.escalation.AcknowledgementRepository acknowledgements;
 
   EscalationReader(RuntimeService runtime, HistoryService history, IntakeRecords intakes,
-      EscalationEventRepository events, LevelChangeRepository levelChanges) {
+      EscalationEventRepository events, LevelChangeRepository levelChanges,
+      com.octoacme.support.escalation.AcknowledgementRepository acknowledgements) {
+    this.acknowledgements = acknowledgements;
     this.runtime = runtime;
     this.history = history;
     this.intakes = intakes;
@@ -116,12 +119,30 @@ class EscalationReader {
         .map(c -> new LevelChangeEntry(c.getFromLevel(), c.getToLevel(), c.getKind(), c.getReason(), c.getChangedBy(),
             c.getChangedAt()))
         .toList();
+    List<EscalationDetails.AcknowledgementEntry> acks = acknowledgements.findByTicketIdOrderByIdAsc(ticketId).stream()
+        .filter(a -> processInstanceId.equals(a.getProcessInstanceId()))
+        .map(a -> new EscalationDetails.AcknowledgementEntry(a.getLevel(), a.getHandlerGroup(), a.getAcknowledgedBy(),
+            a.getAcknowledgedAt(), a.getAssessment()))
+        .toList();
     Long reescalations = REESCALATION_COUNT.from(v);
     return new EscalationDetails(ticketId, processInstanceId, state.status(), state.level(),
         DECIDED_LEVEL.from(v), OPENED_BY.from(v), state.openedAt(), state.closedAt(),
         instant(RESPONSE_DUE_AT.from(v)), instant(RESPONSE_WARNING_AT.from(v)), instant(RESOLUTION_DUE_AT.from(v)),
-        instant(RESOLUTION_WARNING_AT.from(v)), breaches, changes, reescalations == null ? 0 : reescalations,
+        instant(RESOLUTION_WARNING_AT.from(v)), breaches, changes, acks, reescalations == null ? 0 : reescalations,
+        CSAT_SCORE.from(v), csatStatus(state, CSAT_SCORE.from(v)),
         links(state));
+  }
+
+  /** RECEIVED once the customer's score is in; PENDING while the resolved escalation waits for it. */
+  static EscalationDetails.CsatStatus csatStatus(State state, Long score) {
+    if (score != null) {
+      return EscalationDetails.CsatStatus.RECEIVED;
+    }
+    if (state.status() == EscalationStatus.CLOSED) {
+      return EscalationDetails.CsatStatus.NOT_RECEIVED;
+    }
+    return state.status() == EscalationStatus.RESOLVED ? EscalationDetails.CsatStatus.PENDING
+        : EscalationDetails.CsatStatus.NOT_YET_ASKED;
   }
 
   private static Optional<Breach> breachOf(EscalationEvent event) {

@@ -155,7 +155,7 @@ class ModelConventionsTest {
   void namesAndIds(String file, BpmnModelInstance escalation) {
     Map<Class<? extends BaseElement>, String> prefixes = Map.of(
         StartEvent.class, "(StartEvent|Timer)_", EndEvent.class, "EndEvent_", BoundaryEvent.class, "(Timer|Event)_",
-        Gateway.class, "Gateway_", SubProcess.class, "SubProcess_", Task.class, "Task_", SequenceFlow.class, "Flow_");
+        Gateway.class, "Gateway_", org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent.class, "(Event|Timer)_", SubProcess.class, "SubProcess_", Task.class, "Task_", SequenceFlow.class, "Flow_");
     for (FlowElement element : escalation.getModelElementsByType(FlowElement.class)) {
       String prefix = prefixes.entrySet().stream().filter(p -> p.getKey().isInstance(element))
           .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("unexpected " + element.getId()));
@@ -258,7 +258,7 @@ class ModelConventionsTest {
       }
     }
     Arrays.stream(PreEscalationCheck.values()).forEach(c -> { names.add(c.done.name()); names.add(c.waiver.name()); });
-    Arrays.stream(AfterResolutionCheck.values()).forEach(c -> names.add(c.done.name()));
+    Arrays.stream(AfterResolutionCheck.values()).forEach(c -> { names.add(c.done.name()); names.add(c.waiver.name()); });
     Arrays.stream(RequestedAction.values()).forEach(a -> names.add(a.requested.name()));
     return names;
   }

@@ -191,7 +191,7 @@ class CustomerEventsApiTest {
     driver.reviewLevel(escalation.instance, null, null);
     driver.acknowledge(escalation.instance, "sam.support");
     driver.resolve(escalation.instance, "sam.support", "RESOLVED", null);
-    assertThat(driver.tasksAt(escalation.instance, EscalationStatus.AFTER_RESOLUTION_CHECKLIST)).hasSize(1);
+    assertThat(driver.tasksAt(escalation.instance, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST)).hasSize(1);
     return escalation;
   }
 

@@ -41,10 +41,10 @@ class EscalationIntakeRequestTest {
   void theStatusesAndEventsMatchTheProcessModel() {
     BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/support-escalation.bpmn"));
     assertThat(model.<UserTask>getModelElementById(EscalationStatus.WAIT_FOR_CUSTOMER_REPLY)).isNotNull();
-    assertThat(model.<UserTask>getModelElementById(EscalationStatus.AFTER_RESOLUTION_CHECKLIST)).isNotNull();
+    assertThat(model.<UserTask>getModelElementById(EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST)).isNotNull();
     assertThat(boundaryMessages(model, EscalationStatus.WAIT_FOR_CUSTOMER_REPLY))
         .containsExactly(EscalationModel.MESSAGE_CUSTOMER_REPLIED);
-    assertThat(boundaryMessages(model, EscalationStatus.AFTER_RESOLUTION_CHECKLIST))
+    assertThat(boundaryMessages(model, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST))
         .containsExactlyInAnyOrder(EscalationModel.MESSAGE_FIX_VERIFIED, EscalationModel.MESSAGE_CSAT_RECEIVED,
             EscalationModel.MESSAGE_ESCALATION_REOPENED);
     assertThat(Arrays.stream(CustomerEvent.values()).map(e -> e.message))

@@ -57,6 +57,9 @@ class ModelConventionsTest {
     try (Stream<Path> files = Files.list(FORMS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
         JsonNode form = JSON.readTree(file.toFile());
+        if (form.get("id").asText().startsWith("feature-")) {
+          continue; // the feature-request process's forms: see featurerequest.FeatureRequestModelTest
+        }
         assertThat(file.getFileName().toString()).as("a form file is named after its id").isEqualTo(form.get("id").asText() + ".form");
         forms.put(form.get("id").asText(), form);
       }

@@ -86,7 +86,7 @@ public class FeatureRequestEntry {
     this.featureKey = featureKey;
     this.requestInstanceId = requestInstanceId;
     this.ticketId = request.ticketId();
-    this.requestingCustomer = request.requestingCustomer();
+    this.requestingCustomer = request.requestingCustomer().replaceAll("\\s+", " ");
     this.customerKey = customerKey(request.requestingCustomer());
     this.customerContact = request.customerContact();
     this.customerTier = request.customerTier();

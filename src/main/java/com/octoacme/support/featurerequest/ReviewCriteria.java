@@ -29,7 +29,7 @@ class ReviewCriteria {
         .variables(Variables.createVariables()
             .putValue(IN_DISTINCT_CUSTOMERS, evidence.distinctCustomers())
             .putValue(IN_ENTERPRISE_CUSTOMERS, evidence.enterpriseCustomers())
-            .putValue(IN_HIGHEST_CONTRACT_VALUE, evidence.highestContractValue().doubleValue())
+            .putValue(IN_HIGHEST_CONTRACT_VALUE, evidence.highestContractValue().longValue())
             .putValue(IN_ROADMAP_ALIGNED, evidence.roadmapAligned())
             .putValue(IN_COMPETITIVE_PARITY, evidence.competitiveParity())
             .putValue(IN_PROMISED_IN_CONTRACT, evidence.promisedInContract()))

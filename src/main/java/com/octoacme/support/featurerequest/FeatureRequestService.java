@@ -76,7 +76,8 @@ public class FeatureRequestService {
     FeatureRequestForm request = FeatureRequestForm.from(execution);
     String key = request.featureKey();
     String requestedBy = REQUESTED_BY.from(execution).orElse(null);
-    Optional<FeatureRequest> feature = features.findByFeatureKey(key);
+    // Joining requests take turns on the feature's row (see lockByFeatureKey); a new key has no row to lock.
+    Optional<FeatureRequest> feature = features.lockByFeatureKey(key);
     boolean joins = feature.isPresent() && !feature.get().getProcessInstanceId().equals(execution.getProcessInstanceId());
     if (feature.isEmpty()) {
       claims.claim(key, execution.getProcessInstanceId(), request.featureSummary(), requestedBy, EscalationHistory.now());

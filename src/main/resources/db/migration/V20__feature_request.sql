@@ -15,6 +15,9 @@ create table feature_request (
   decline_reason varchar(4000),
   decided_by varchar(255),
   decided_at timestamp with time zone,
+  -- the strategic criterion, when a product manager (or Support) flags the feature as aligned with the roadmap
+  roadmap_flagged_by varchar(255),
+  roadmap_flagged_at timestamp with time zone,
   created_by varchar(255),
   created_at timestamp with time zone not null,
   constraint uk_feature_request_key unique (feature_key)

@@ -16,7 +16,7 @@ import java.util.Set;
  * What the requests for one feature add up to. A customer counts once however often they asked; their tier
  * and contract value are those of their latest request.
  */
-record FeatureEvidence(List<FeatureRequestEntry> requests, List<Customer> customers) {
+record FeatureEvidence(List<FeatureRequestEntry> requests, List<Customer> customers, boolean roadmapFlagged) {
 
   /** One distinct requesting customer. */
   record Customer(String name, String tier, BigDecimal contractValue, int requests, String contact) {}
@@ -24,7 +24,8 @@ record FeatureEvidence(List<FeatureRequestEntry> requests, List<Customer> custom
   /** Text variables of Camunda hold up to 4000 characters; the API has the whole list. */
   static final int MAX_TEXT = 3900;
 
-  static FeatureEvidence of(List<FeatureRequestEntry> requests) {
+  /** @param roadmapFlagged a product manager flagged the feature as aligned with the roadmap */
+  static FeatureEvidence of(List<FeatureRequestEntry> requests, boolean roadmapFlagged) {
     Map<String, List<FeatureRequestEntry>> byCustomer = new LinkedHashMap<>();
     requests.forEach(r -> byCustomer.computeIfAbsent(r.getCustomerKey(), k -> new ArrayList<>()).add(r));
     List<Customer> customers = byCustomer.values().stream().map(own -> {
@@ -32,7 +33,7 @@ record FeatureEvidence(List<FeatureRequestEntry> requests, List<Customer> custom
       return new Customer(latest.getRequestingCustomer(), latest.getCustomerTier(), latest.getContractValue(),
           own.size(), latest.getCustomerContact());
     }).toList();
-    return new FeatureEvidence(List.copyOf(requests), customers);
+    return new FeatureEvidence(List.copyOf(requests), customers, roadmapFlagged);
   }
 
   int distinctCustomers() {
@@ -52,7 +53,7 @@ record FeatureEvidence(List<FeatureRequestEntry> requests, List<Customer> custom
   }
 
   boolean roadmapAligned() {
-    return requests.stream().anyMatch(FeatureRequestEntry::isRoadmapAligned);
+    return roadmapFlagged || requests.stream().anyMatch(FeatureRequestEntry::isRoadmapAligned);
   }
 
   boolean competitiveParity() {

@@ -55,6 +55,12 @@ public class FeatureRequest {
   @Column(name = "decided_at")
   private Instant decidedAt;
 
+  @Column(name = "roadmap_flagged_by")
+  private String roadmapFlaggedBy;
+
+  @Column(name = "roadmap_flagged_at")
+  private Instant roadmapFlaggedAt;
+
   @Column(name = "created_by")
   private String createdBy;
 
@@ -73,6 +79,17 @@ public class FeatureRequest {
     if (status == Status.WAITING && reviewRequired) {
       status = Status.IN_REVIEW;
     }
+  }
+
+  void flagRoadmapAligned(String by, Instant at) {
+    if (roadmapFlaggedAt == null) {
+      this.roadmapFlaggedBy = by;
+      this.roadmapFlaggedAt = at;
+    }
+  }
+
+  public boolean isRoadmapFlagged() {
+    return roadmapFlaggedAt != null;
   }
 
   void decided(ReviewOutcome outcome, String targetRelease, String declineReason, String decidedBy, Instant at) {
@@ -94,6 +111,8 @@ public class FeatureRequest {
   public String getDeclineReason() { return declineReason; }
   public String getDecidedBy() { return decidedBy; }
   public Instant getDecidedAt() { return decidedAt; }
+  public String getRoadmapFlaggedBy() { return roadmapFlaggedBy; }
+  public Instant getRoadmapFlaggedAt() { return roadmapFlaggedAt; }
   public String getCreatedBy() { return createdBy; }
   public Instant getCreatedAt() { return createdAt; }
 }

@@ -27,6 +27,8 @@ public record FeatureRequestDetails(
     @Schema(description = "The target release, once accepted.", nullable = true) String targetRelease,
     @Schema(description = "Why it was declined, once declined.", nullable = true) String declineReason,
     @Schema(description = "When Product decided.", nullable = true) Instant decidedAt,
+    @Schema(description = "Who flagged the feature as aligned with the roadmap (POST .../roadmap-aligned), if anyone; "
+        + "a request can flag it too.", nullable = true) String roadmapFlaggedBy,
     @Schema(description = "The ticket IDs of the escalations that asked for the feature; each shows this key "
         + "(variable featureRequestKey) and records the decision.") List<String> linkedEscalations,
     @Schema(description = "Every distinct requesting customer.") List<Customer> customers,
@@ -59,7 +61,7 @@ public record FeatureRequestDetails(
     return new FeatureRequestDetails(feature.getFeatureKey(), feature.getProcessInstanceId(), feature.getFeatureSummary(),
         feature.getStatus().name(), feature.getReviewStatus(), feature.getCriteriaMet(), evidence.distinctCustomers(),
         evidence.summedContractValue(), feature.getTargetRelease(), feature.getDeclineReason(), feature.getDecidedAt(),
-        List.copyOf(evidence.ticketIds()),
+        feature.getRoadmapFlaggedBy(), List.copyOf(evidence.ticketIds()),
         evidence.customers().stream().map(c -> new Customer(c.name(), c.tier(), c.contractValue(), c.requests(), c.contact()))
             .toList(),
         evidence.requests().stream().map(r -> new Request(r.getRequestingCustomer(), r.getCustomerTier(),

@@ -115,7 +115,7 @@ public class FeatureRequestService {
     String key = featureKeyOf(execution);
     FeatureRequest feature = features.findByFeatureKey(key)
         .orElseThrow(() -> new IllegalStateException("feature request " + key + " has no feature_request row"));
-    FeatureEvidence evidence = FeatureEvidence.of(entries.findByFeatureKeyOrderByIdAsc(key));
+    FeatureEvidence evidence = FeatureEvidence.of(entries.findByFeatureKeyOrderByIdAsc(key), feature.isRoadmapFlagged());
     List<ReviewCriteria.Met> met = criteria.evaluate(evidence);
     String criteriaMet = met.stream().map(m -> m.criterion().name()).collect(Collectors.joining(", "));
     String reasons = met.stream().map(m -> m.criterion() + ": " + String.join("; ", m.reasons()))
@@ -180,7 +180,7 @@ public class FeatureRequestService {
     int queued = notifications.announceDecision(key, feature.getFeatureSummary(), outcome, targetRelease, declineReason,
         requests);
     String decision = decisionText(outcome, targetRelease, declineReason);
-    FeatureEvidence.of(requests).ticketIds().forEach(ticket -> escalations.recordDecision(ticket, key, decision, decidedBy));
+    FeatureEvidence.of(requests, feature.isRoadmapFlagged()).ticketIds().forEach(ticket -> escalations.recordDecision(ticket, key, decision, decidedBy));
     REVIEW_STATUS.set(execution, decision);
     log.info("Feature request {} {}: {} decision mail(s) queued", key, outcome, queued);
   }
@@ -222,8 +222,43 @@ public class FeatureRequestService {
   public Optional<FeatureRequestDetails> details(String featureKey) {
     return features.findByFeatureKey(featureKey).map(feature -> {
       List<FeatureRequestEntry> requests = entries.findByFeatureKeyOrderByIdAsc(featureKey);
-      return FeatureRequestDetails.of(feature, FeatureEvidence.of(requests));
+      return FeatureRequestDetails.of(feature, FeatureEvidence.of(requests, feature.isRoadmapFlagged()));
     });
+  }
+
+  /** A feature request that was decided takes no more changes. */
+  public static class AlreadyDecidedException extends RuntimeException {
+    AlreadyDecidedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * A product manager (or Support) flags the feature as aligned with the roadmap (the strategic criterion):
+   * the criteria are evaluated again on the feature's instance, so a waiting feature goes to review now.
+   *
+   * @return the feature after the flag; empty for an unknown key
+   * @throws AlreadyDecidedException when Product has decided it already
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public Optional<FeatureRequestDetails> flagRoadmapAligned(String featureKey, String by) {
+    Optional<FeatureRequest> found = features.lockByFeatureKey(featureKey);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    FeatureRequest feature = found.get();
+    if (feature.isDecided()) {
+      throw new AlreadyDecidedException("feature request " + featureKey + " was decided already: " + feature.getStatus());
+    }
+    if (!feature.isRoadmapFlagged()) {
+      feature.flagRoadmapAligned(by, EscalationHistory.now());
+      features.flush();
+      runtime.createMessageCorrelation(FeatureRequestModel.MESSAGE_FEATURE_REQUEST_UPDATED)
+          .processInstanceId(feature.getProcessInstanceId())
+          .correlateWithResult();
+      log.info("Feature request {} flagged as aligned with the roadmap by {}", featureKey, by);
+    }
+    return details(featureKey);
   }
 
   static String decisionText(ReviewOutcome outcome, String targetRelease, String declineReason) {

@@ -51,7 +51,9 @@ public class SecurityConfiguration {
                 .hasAnyAuthority(Authorities.TICKETING, Authorities.group("support"), Authorities.ADMIN)
             .requestMatchers(antMatcher(HttpMethod.GET, "/api/escalations/**")).authenticated()
             // feature requests carry customers' contract values: the readers of AuthorizationSetup only
-            .requestMatchers(antMatcher("/api/feature-requests/**")).hasAnyAuthority(featureRequestReaders())
+            .requestMatchers(antMatcher(HttpMethod.POST, "/api/feature-requests/*/roadmap-aligned"))
+                .hasAnyAuthority(Authorities.group("support"), Authorities.group("product-managers"), Authorities.ADMIN)
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/feature-requests/**")).hasAnyAuthority(featureRequestReaders())
             .requestMatchers(antMatcher("/api/**")).authenticated() // the rest of /api: 404 or 405 from the API itself
             // the engine's API is for people and scripts; the engine's authorizations do the rest
             .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(Authorities.PERSON)

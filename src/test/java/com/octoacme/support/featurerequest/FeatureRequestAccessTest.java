@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.octoacme.support.testing.AuthenticatedClients;
 import com.octoacme.support.testing.ProcessTest;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,7 @@ class FeatureRequestAccessTest {
 
   @BeforeEach
   void setUp() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
     key = newKey("ACCESS");
     feature = new FeatureRequestDriver(engine).request(request(key, false, "Globex", "ENTERPRISE", 777_000));
   }
@@ -108,6 +111,32 @@ class FeatureRequestAccessTest {
         assertThat(started).as("start as %s", group).isIn(403, 404);
       }
     }
+  }
+
+  @Test
+  void aProductManagerFlagsAWaitingFeatureAsRoadmapAlignedAndItGoesToReview() {
+    FeatureRequestDriver driver = new FeatureRequestDriver(engine);
+    String waitingKey = newKey("FLAG");
+    ProcessInstance waiting = driver.request(request(waitingKey, false, "Small Co", "FREE", 0));
+    BpmnAwareTests.assertThat(waiting).isWaitingAt(EVENT_REVIEW_CRITERION_MET);
+    String flag = "/api/feature-requests/" + waitingKey + "/roadmap-aligned";
+    for (String group : List.of("engineering", "engineering-leads", "executives", "product-team")) {
+      assertThat(as(group).postForEntity(flag, null, String.class).getStatusCode().value()).as("flag as %s", group)
+          .isEqualTo(403);
+    }
+    BpmnAwareTests.assertThat(waiting).isWaitingAt(EVENT_REVIEW_CRITERION_MET);
+
+    ResponseEntity<String> flagged = as("product-managers").postForEntity(flag, null, String.class);
+
+    assertThat(flagged.getStatusCode().value()).isEqualTo(200);
+    assertThat(flagged.getBody()).contains("\"roadmapFlaggedBy\":\"pat.pm\"").contains("\"status\":\"IN_REVIEW\"")
+        .contains("\"criteriaMet\":\"STRATEGIC\"");
+    BpmnAwareTests.assertThat(waiting).isWaitingAt(TASK_PRODUCT_REVIEW);
+    // again: nothing changes (still one review)
+    assertThat(as("support").postForEntity(flag, null, String.class).getStatusCode().value()).isEqualTo(200);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(waiting.getId()).count()).isOne();
+    assertThat(as("product-managers").postForEntity("/api/feature-requests/FEAT-NONE/roadmap-aligned", null, String.class)
+        .getStatusCode().value()).isEqualTo(404);
   }
 
   private TestRestTemplate as(String group) {

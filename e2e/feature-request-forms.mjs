@@ -538,7 +538,7 @@ async function flow() {
     assert(evidence.includes('Globex (ENTERPRISE, 120,000.00)') && evidence.includes('Initech (PRO, 30,000.00)'),
       `evidence: ${evidence}`);
     assert((await input(form, 'Field_reviewCriteriaMet').inputValue()) === 'IMPACT', 'criteria not shown');
-    assert(await input(form, 'Field_featureEvidence').isDisabled(), 'evidence is editable');
+    assert(!(await input(form, 'Field_featureEvidence').isEditable()), 'evidence is editable');
   });
 
   await check('review form: "Target release" appears only for "Accepted"; the task completes', async () => {

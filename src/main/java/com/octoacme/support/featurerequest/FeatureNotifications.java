@@ -1,5 +1,6 @@
 package com.octoacme.support.featurerequest;
 
+import com.octoacme.support.identity.SupportGroup;
 import com.octoacme.support.notification.MailModel;
 import com.octoacme.support.notification.Notification;
 import com.octoacme.support.notification.NotificationKind;
@@ -50,7 +51,7 @@ class FeatureNotifications {
       FeatureRequestEntry request = contact.getValue();
       List<Recipient> to = RecipientDirectory.customerOrPointOfContact(request.getCustomerContact(), request.getRequestedBy());
       if (to.isEmpty()) {
-        to = List.of(Recipient.group(com.octoacme.support.identity.SupportGroup.SUPPORT.id()));
+        to = List.of(Recipient.group(SupportGroup.SUPPORT.id()));
       }
       Map<String, Object> model = new HashMap<>();
       model.put("featureKey", featureKey);
@@ -86,7 +87,7 @@ class FeatureNotifications {
     String key = key(featureKey, NotificationKind.FEATURE_REVIEW_OVERDUE,
         (overdue ? "overdue:" : "warning:") + reviewDueAt.toInstant());
     return notifications.enqueue(new Notification(NotificationKind.FEATURE_REVIEW_OVERDUE, key, featureKey,
-        List.of(Recipient.group(com.octoacme.support.identity.SupportGroup.PRODUCT_MANAGERS.id())), model));
+        List.of(Recipient.group(SupportGroup.PRODUCT_MANAGERS.id())), model));
   }
 
   /** The contact's address if it has one (lower case), else its folded text: one contact, one mail. */

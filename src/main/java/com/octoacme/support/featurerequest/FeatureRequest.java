@@ -92,6 +92,10 @@ public class FeatureRequest {
     return roadmapFlaggedAt != null;
   }
 
+  void reviewStatus(String reviewStatus) {
+    this.reviewStatus = reviewStatus;
+  }
+
   void decided(ReviewOutcome outcome, String targetRelease, String declineReason, String decidedBy, Instant at) {
     this.status = outcome == ReviewOutcome.ACCEPTED ? Status.ACCEPTED : Status.DECLINED;
     this.targetRelease = targetRelease;

@@ -144,10 +144,19 @@ public class FeatureRequestService {
         CalendarKind.BUSINESS_HOURS, null)));
     REVIEW_WARNING_AT.set(execution, Date.from(calendar.addBusinessTime(now, properties.reviewWarningAfter(),
         CalendarKind.BUSINESS_HOURS, null)));
+    status(execution, "In product review, due " + REVIEW_DUE_AT.require(execution).toInstant() + ": "
+        + REVIEW_CRITERIA_REASONS.from(execution).orElse("").replace('\n', ' '));
+  }
+
+  /** What the feature is at, for the requesting agents: on the instance and in the API. */
+  private void status(DelegateExecution execution, String text) {
+    String status = truncate(text, 2000);
+    REVIEW_STATUS.set(execution, status);
+    features.findByFeatureKey(featureKeyOf(execution)).ifPresent(f -> f.reviewStatus(status));
   }
 
   /** On completing a review: the outcome, and what it needs (a target release, a reason, a question). */
-  public void validateReview(VariableScope task, String decidedBy) {
+  public void validateReview(org.camunda.bpm.engine.delegate.DelegateTask task, String decidedBy) {
     String value = REVIEW_OUTCOME.from(task).orElse(null);
     ReviewOutcome outcome;
     try {
@@ -164,6 +173,10 @@ public class FeatureRequestService {
       case MORE_INFORMATION -> requireText(task, INFORMATION_REQUESTED, 4000, "to ask the requesting agents");
     }
     DECIDED_BY.set(task, decidedBy);
+    if (outcome == ReviewOutcome.MORE_INFORMATION) {
+      status(task.getExecution(), "More information needed (asked by " + decidedBy + "): "
+          + INFORMATION_REQUESTED.require(task).strip());
+    }
   }
 
   /** Accepted or declined: records it, e-mails every requesting customer's contact once, tells each linked escalation. */
@@ -181,7 +194,7 @@ public class FeatureRequestService {
         requests);
     String decision = decisionText(outcome, targetRelease, declineReason);
     FeatureEvidence.of(requests, feature.isRoadmapFlagged()).ticketIds().forEach(ticket -> escalations.recordDecision(ticket, key, decision, decidedBy));
-    REVIEW_STATUS.set(execution, decision);
+    status(execution, decision);
     log.info("Feature request {} {}: {} decision mail(s) queued", key, outcome, queued);
   }
 

@@ -90,6 +90,8 @@ class FeatureRequestProcessTest {
     assertThat(FEATURE_EVIDENCE.from(variables)).contains("1 request from 1 distinct customer")
         .contains("Globex (ENTERPRISE, 50,000.00)").contains("Globex onboards 500 users a month by hand");
     assertThat(features.findByFeatureKey(key).orElseThrow().getStatus()).isEqualTo(FeatureRequest.Status.IN_REVIEW);
+    assertThat(features.findByFeatureKey(key).orElseThrow().getReviewStatus())
+        .isEqualTo("In product review, due " + REVIEW_DUE + ": IMPACT: 1 Enterprise customer(s) asked");
 
     assertThatThrownBy(() -> driver.complete(review, PAULA, Map.of(REVIEW_OUTCOME.name(), "ACCEPTED")))
         .hasMessageContaining("targetRelease is required");
@@ -101,6 +103,7 @@ class FeatureRequestProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed(TASK_ANNOUNCE_DECISION, END_DECIDED).isEnded();
     FeatureRequest feature = features.findByFeatureKey(key).orElseThrow();
     assertThat(feature.getStatus()).isEqualTo(FeatureRequest.Status.ACCEPTED);
+    assertThat(feature.getReviewStatus()).isEqualTo("Accepted to the roadmap for release 2027.1");
     assertThat(feature.getTargetRelease()).isEqualTo("2027.1");
     assertThat(feature.getDecidedBy()).isEqualTo(PAULA);
     List<OutboxNotification> mails = outbox.findByTicketIdOrderByIdAsc(key);
@@ -147,6 +150,8 @@ class FeatureRequestProcessTest {
     Task question = driver.task(pi, TASK_PROVIDE_MORE_INFORMATION);
     assertThat(tasks.getIdentityLinksForTask(question.getId())).extracting(IdentityLink::getUserId).containsExactly(SAM);
     assertThat(INFORMATION_REQUESTED.from(runtime.getVariables(pi.getId()))).isEqualTo("Which identity provider do they use?");
+    assertThat(features.findByFeatureKey(key).orElseThrow().getReviewStatus())
+        .isEqualTo("More information needed (asked by paula.product): Which identity provider do they use?");
     driver.complete(question, SAM, Map.of(ADDITIONAL_INFORMATION.name(), "Okta"));
     driver.continueAfter(pi, TASK_PROVIDE_MORE_INFORMATION);
 

@@ -31,7 +31,11 @@ public class EscalationEvent {
     FIX_VERIFIED,
     CSAT_RECEIVED,
     REOPENED,
-    CLOSED
+    CLOSED,
+    /** A feature request was raised from the escalation (detail: the feature key). */
+    FEATURE_REQUESTED,
+    /** Product decided a feature request the escalation raised (detail: key and decision). */
+    FEATURE_DECIDED
   }
 
   @Id

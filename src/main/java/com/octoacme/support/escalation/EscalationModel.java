@@ -20,6 +20,12 @@ public final class EscalationModel {
   public static final String TASK_REVIEW_ESCALATION_LEVEL = "Task_ReviewEscalationLevel";
   /** Record level decision */
   public static final String TASK_RECORD_LEVEL_DECISION = "Task_RecordLevelDecision";
+  /** Feature enhancement requested? */
+  public static final String GATEWAY_FEATURE_ENHANCEMENT_REQUESTED = "Gateway_FeatureEnhancementRequested";
+  /** Raise feature request */
+  public static final String TASK_RAISE_FEATURE_REQUEST = "Task_RaiseFeatureRequest";
+  /** Feature request handled */
+  public static final String GATEWAY_FEATURE_REQUEST_HANDLED = "Gateway_FeatureRequestHandled";
   /** Level set */
   public static final String GATEWAY_LEVEL_SET = "Gateway_LevelSet";
   /** Look up level policy */

@@ -179,4 +179,10 @@ public final class EscalationVariables {
   // After Resolution: one flag per AfterResolutionCheck, plus
   public static final ProcessVariable<String> RESOLUTION_SUMMARY = string("resolutionSummary");
   public static final ProcessVariable<Long> CSAT_SCORE = number("csatScore");
+
+  // Feature request raised from this escalation (process feature-request; set by the featurerequest package)
+  /** The key of the feature request this escalation joined (e.g. FEAT-SSO-SCIM). */
+  public static final ProcessVariable<String> FEATURE_REQUEST_KEY = string("featureRequestKey");
+  /** Product's decision on that feature request, for people to read ("Accepted for 2027.1"). */
+  public static final ProcessVariable<String> FEATURE_REQUEST_DECISION = string("featureRequestDecision");
 }

@@ -25,7 +25,13 @@ public enum NotificationKind {
   LEVEL_CHANGE("level-change", "fromLevel", "fromLevelTitle", "toLevel", "toLevelTitle", "changeKind", "reason",
       "changedBy", "changedAt", "handlerGroups"),
   /** The customer's update was not sent in time: to the point of contact. */
-  CUSTOMER_UPDATE_OVERDUE("customer-update-overdue", "overdueSince");
+  CUSTOMER_UPDATE_OVERDUE("customer-update-overdue", "overdueSince"),
+  /** Product decided a feature request: to each requesting customer's contact, once per contact and decision. */
+  FEATURE_DECISION("feature-decision", "featureKey", "featureSummary", "decision", "accepted", "targetRelease",
+      "declineReason", "greetingName", "requestingCustomer"),
+  /** A product review is running out of time (or ran out): to the product managers. */
+  FEATURE_REVIEW_OVERDUE("feature-review-overdue", "featureKey", "featureSummary", "reviewDueAt", "criteriaMet",
+      "distinctCustomers", "overdue");
 
   /** Variables every template may use, about the escalation. */
   public static final List<String> COMMON = List.of("ticketId", "customerName", "issueSummary", "level", "levelTitle",

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import com.octoacme.support.escalation.EscalationVariables;
 import com.octoacme.support.identity.SupportGroup;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -29,6 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthorizationSetup {
 
+  static final String FEATURE_REQUEST_PROCESS = com.octoacme.support.featurerequest.FeatureRequestVariables.PROCESS_ID;
+  /** Who may read feature requests (their contract values) in the engine and on /api/feature-requests. */
+  public static final List<SupportGroup> FEATURE_REQUEST_READERS =
+      List.of(SupportGroup.SUPPORT, SupportGroup.PRODUCT_TEAM, SupportGroup.PRODUCT_MANAGERS);
+
   private final AuthorizationService authorizations;
 
   public AuthorizationSetup(AuthorizationService authorizations) {
@@ -51,6 +57,7 @@ public class AuthorizationSetup {
         Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
         Permissions.READ_TASK);
     grant(SupportGroup.SUPPORT, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    grantFeatureRequests();
     // Grants of earlier versions that gave more than that, on a database that still has them.
     for (SupportGroup group : SupportGroup.values()) {
       revoke(group, Resources.DECISION_DEFINITION, "*");
@@ -58,6 +65,20 @@ public class AuthorizationSetup {
       if (group != SupportGroup.SUPPORT) {
         revoke(group, Resources.PROCESS_INSTANCE, "*");
       }
+    }
+  }
+
+  /**
+   * The feature-request process: Support starts and follows every feature request; the product team and the
+   * product managers read them (with the customers' contract values) and work the reviews. Other groups get
+   * nothing: not even the definition, so neither its instances nor their variables.
+   */
+  void grantFeatureRequests() {
+    grant(SupportGroup.SUPPORT, Resources.PROCESS_DEFINITION, FEATURE_REQUEST_PROCESS, Permissions.READ,
+        Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+    for (SupportGroup product : List.of(SupportGroup.PRODUCT_TEAM, SupportGroup.PRODUCT_MANAGERS)) {
+      grant(product, Resources.PROCESS_DEFINITION, FEATURE_REQUEST_PROCESS, Permissions.READ, Permissions.READ_INSTANCE,
+          Permissions.READ_HISTORY, Permissions.READ_TASK);
     }
   }
 

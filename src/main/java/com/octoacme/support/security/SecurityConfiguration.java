@@ -52,11 +52,20 @@ public class SecurityConfiguration {
             // a ticket's escalation: for whoever the engine lets read it (EscalationReadAccess)
             .requestMatchers(antMatcher(HttpMethod.GET, "/api/escalations/{ticketId}")).access(escalationReadAccess)
             .requestMatchers(antMatcher(HttpMethod.GET, "/api/escalations/**")).authenticated()
+            // feature requests carry customers' contract values: the readers of AuthorizationSetup only
+            .requestMatchers(antMatcher(HttpMethod.POST, "/api/feature-requests/*/roadmap-aligned"))
+                .hasAnyAuthority(Authorities.group("support"), Authorities.group("product-managers"), Authorities.ADMIN)
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/feature-requests/**")).hasAnyAuthority(featureRequestReaders())
             .requestMatchers(antMatcher("/api/**")).authenticated() // the rest of /api: 404 or 405 from the API itself
             // the engine's API is for people and scripts; the engine's authorizations do the rest
             .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(Authorities.PERSON)
             .anyRequest().denyAll());
     return http.build();
+  }
+
+  private static String[] featureRequestReaders() {
+    return java.util.stream.Stream.concat(AuthorizationSetup.FEATURE_REQUEST_READERS.stream()
+        .map(group -> Authorities.group(group.id())), java.util.stream.Stream.of(Authorities.ADMIN)).toArray(String[]::new);
   }
 
   @Bean

@@ -1,0 +1,621 @@
+// Real-browser check of the feature-request process's Camunda Forms in Tasklist 7.24 (see e2e/run.sh, which
+// runs it after tasklist-forms.mjs against the same app).
+//
+// As sam.support: start "Feature request" through its start form (groups, the tier select, the workaround field
+// shown only when ticked, a missing required field refused), then a second request under the running key
+// refused without "joins a running feature request" and accepted with it; as paula.product: the "Product review"
+// task with the evidence (both customers), the target release shown only for "Accepted", completed; the engine
+// REST API and /api/feature-requests confirm each step. Screenshots: target/e2e/fr-NN-*.png.
+// Prints "e2e: N passed, M failed" last and exits 1 on any failure.
+//
+// Environment: BASE_URL (default http://localhost:8099), CHROMIUM, E2E_OUT, E2E_ADMIN_USER/E2E_ADMIN_PASSWORD.
+// The helpers below are those of tasklist-forms.mjs (same DOM of the form-js bundled in Tasklist 7.24).
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
+const REST = `${BASE_URL}/engine-rest`;
+const TASKLIST = `${BASE_URL}/camunda/app/tasklist/`;
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = process.env.E2E_OUT || path.join(REPO, 'target', 'e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PASSWORD = 'demo';
+
+const PROCESS_KEY = 'feature-request';
+const FEATURE_KEY = `FEAT-E2E-${Date.now() % 1e8}`;
+
+let passed = 0;
+let failed = 0;
+const notes = [];
+let page;
+let failureShots = 0;
+
+class Abort extends Error {}
+
+function log(msg) {
+  console.log(msg);
+}
+
+function note(msg) {
+  notes.push(msg);
+  log(`  NOTE: ${msg}`);
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+async function dumpFailure(name) {
+  if (!page) return;
+  failureShots += 1;
+  const base = path.join(OUT, `fr-failure-${String(failureShots).padStart(2, '0')}-${slug(name)}`);
+  try {
+    await page.screenshot({ path: `${base}.png`, fullPage: true });
+    fs.writeFileSync(`${base}.html`, await page.content());
+    log(`        (screenshot and HTML: ${path.relative(process.cwd(), base)}.png/.html)`);
+  } catch (e) {
+    log(`        (could not save failure screenshot: ${e.message})`);
+  }
+}
+
+/** One check; a failed check with fatal=true stops the flow (later checks depend on it). */
+async function check(name, fn, { fatal = true } = {}) {
+  const started = Date.now();
+  try {
+    await fn();
+    passed += 1;
+    log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed += 1;
+    const text = String(e && e.message ? e.message : e).replace(/\x1b\[[0-9;]*m/g, '');
+    const lines = text.split('\n').filter((l) => l.trim());
+    log(`  FAIL ${name}: ${lines.slice(0, 4).join('\n        ')}`);
+    await dumpFailure(name);
+    if (fatal) throw new Abort(name);
+  }
+}
+
+function slug(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine REST, with HTTP Basic as the admin (the app closes /engine-rest to anonymous callers)
+
+const ADMIN_AUTH = 'Basic ' + Buffer.from(`${process.env.E2E_ADMIN_USER || 'admin'}:${process.env.E2E_ADMIN_PASSWORD || 'admin'}`).toString('base64');
+
+async function rest(method, p, body) {
+  const res = await fetch(`${REST}${p}`, {
+    method,
+    headers: body
+      ? { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: ADMIN_AUTH }
+      : { Accept: 'application/json', Authorization: ADMIN_AUTH },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${p} -> HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const get = (p) => rest('GET', p);
+
+async function instancesByBusinessKey(key) {
+  return get(`/process-instance?businessKey=${encodeURIComponent(key)}&processDefinitionKey=${PROCESS_KEY}`);
+}
+
+async function tasksOf(processInstanceId, taskDefinitionKey) {
+  return get(`/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskDefinitionKey}`);
+}
+
+/** Polls until fn returns a truthy value (the engine finishes the transaction after the HTTP answer). */
+async function eventually(fn, what, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await sleep(300);
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Tasklist + form-js helpers (DOM of form-js as bundled in the Tasklist 7.24 webjar:
+//   form: .fjs-container > form.fjs-form; field wrapper .fjs-form-field.fjs-form-field-<type>;
+//   inputs carry id "fjs-form-<random>-<component id>"; group: .fjs-form-field-group with a
+//   label.fjs-form-field-label; select: .fjs-select-display + .fjs-dropdownlist-item (searchable:
+//   input.fjs-input + same dropdown); date: input.flatpickr-input + .flatpickr-calendar;
+//   errors: .fjs-form-field-error, id "...-<component id>-error-message").
+
+/** The form-js form currently shown: the start modal or the task pane. */
+function formRoot(scope) {
+  return (scope || page).locator('form.fjs-form').first();
+}
+
+function input(form, componentId) {
+  return form.locator(`[id$="-${componentId}"]`).first();
+}
+
+function fieldOf(form, componentId) {
+  return form
+    .locator('.fjs-form-field:not(.fjs-form-field-grouplike)')
+    // the input ("...-Field_x"), or its parts: "-display" (select), "-date"/"-time", "-0".. (radio)
+    .filter({ has: page.locator(`[id$="-${componentId}"], [id*="-${componentId}-"], label[for$="-${componentId}"]`) })
+    .first();
+}
+
+function errorOf(form, componentId) {
+  return form.locator(`[id$="-${componentId}-error-message"]`).first();
+}
+
+async function fillText(form, componentId, value) {
+  const el = input(form, componentId);
+  await el.click();
+  await el.fill(value);
+  // form-js debounces text input (300 ms); leaving the field sooner can validate the old, empty value.
+  await sleep(400);
+}
+
+/** Leaves the current field the way a user does, by clicking the form's heading (form-js validates on blur). */
+async function clickAway(form) {
+  await form.locator('h1').first().click();
+}
+
+/**
+ * Opens the dropdown of a form-js select. Its open state toggles on mousedown and follows focus, and
+ * after some focus sequences one click is not enough, so try as a user would: click, click the arrow,
+ * click elsewhere and again.
+ */
+async function openDropdown(form, componentId) {
+  const field = fieldOf(form, componentId);
+  const list = field.locator('.fjs-dropdownlist');
+  const searchable = await field.locator('input.fjs-input').count();
+  const display = searchable ? field.locator('input.fjs-input').first() : field.locator('.fjs-select-display');
+  const tries = [
+    ['click', () => display.click()],
+    ['click arrow', () => field.locator('.fjs-select-arrow').click()],
+    ['click away, click', async () => { await clickAway(form); await display.click(); }],
+    ['click away, click arrow', async () => { await clickAway(form); await field.locator('.fjs-select-arrow').click(); }],
+    ['focus hidden input', async () => { await clickAway(form); await input(form, componentId).focus(); }],
+  ];
+  const how = [];
+  for (const [name, action] of tries) {
+    if (await list.isVisible()) break;
+    how.push(name);
+    await action();
+    try {
+      await list.waitFor({ state: 'visible', timeout: 1000 });
+    } catch (e) {
+      // try the next way
+    }
+  }
+  if (!(await list.isVisible())) throw new Error(`dropdown of ${componentId} does not open (tried: ${how.join('; ')})`);
+  if (how.length > 1 && process.env.E2E_DEBUG) log(`DEBUG dropdown ${componentId} opened by: ${how.join(' -> ')}`);
+  return field;
+}
+
+async function chooseOption(form, componentId, label) {
+  const field = await openDropdown(form, componentId);
+  if (await field.locator('input.fjs-input').count()) {
+    await field.locator('input.fjs-input').first().fill(label.slice(0, Math.min(label.length, 12)));
+  }
+  const item = field.locator('.fjs-dropdownlist-item').filter({ hasText: label }).first();
+  await item.waitFor({ state: 'visible', timeout: 5000 });
+  await item.click();
+  await expectSelectShows(form, componentId, label);
+}
+
+async function selectShows(form, componentId) {
+  const field = fieldOf(form, componentId);
+  if (await field.locator('.fjs-select-display').count()) {
+    return (await field.locator('.fjs-select-display').innerText()).trim();
+  }
+  return (await field.locator('input.fjs-input').first().inputValue()).trim();
+}
+
+async function expectSelectShows(form, componentId, label) {
+  const deadline = Date.now() + 3000;
+  let shown;
+  do {
+    shown = await selectShows(form, componentId);
+    if (shown === label) return;
+    await sleep(100);
+  } while (Date.now() < deadline);
+  throw new Error(`select ${componentId} shows "${shown}", expected "${label}"`);
+}
+
+/** Picks today's date through the flatpickr date picker of a form-js datetime field. */
+async function pickToday(form, componentId) {
+  const box = form.locator(`input[id$="-${componentId}-date"]`).first();
+  await box.click();
+  const calendar = fieldOf(form, componentId).locator('.flatpickr-calendar.open');
+  await calendar.waitFor({ state: 'visible', timeout: 5000 });
+  await calendar.locator('.flatpickr-day.today').first().click();
+  const value = await box.inputValue();
+  const d = new Date();
+  const expected = `${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}/${d.getFullYear()}`;
+  assert(value === expected, `date picker put "${value}" into ${componentId}, expected ${expected}`);
+  return value;
+}
+
+async function setCheckbox(form, componentId, on = true) {
+  const box = form.locator(`input[type=checkbox][id$="-${componentId}"]`).first();
+  if (on) await box.check();
+  else await box.uncheck();
+}
+
+/** Ticks every unticked required checkbox of a form; answers their component ids. */
+async function tickRequiredCheckboxes(form) {
+  const boxes = form.locator('.fjs-form-field-checkbox:has(.fjs-asterix) input[type=checkbox]');
+  const ticked = [];
+  for (let i = 0; i < (await boxes.count()); i++) {
+    const box = boxes.nth(i);
+    if (!(await box.isChecked()) && (await box.isEnabled())) {
+      await box.check();
+      ticked.push(((await box.getAttribute('id')) || '').replace(/^fjs-form-[^-]+-/, ''));
+    }
+  }
+  return ticked;
+}
+
+async function groupHeadings(form) {
+  return form.locator('.fjs-form-field-group > label.fjs-form-field-label').allInnerTexts();
+}
+
+async function visibleErrors(form) {
+  const errs = form.locator('.fjs-form-field-error');
+  const out = [];
+  for (let i = 0; i < (await errs.count()); i++) {
+    const e = errs.nth(i);
+    if (await e.isVisible()) {
+      const id = (await e.getAttribute('id')) || '';
+      out.push({ id: id.replace(/^fjs-form-[^-]+-/, '').replace(/-error-message$/, ''), text: (await e.innerText()).trim() });
+    }
+  }
+  return out;
+}
+
+/**
+ * Full-height screenshot of a form: the start modal and the task pane scroll internally, so the
+ * viewport is made as tall as the form for the shot and restored afterwards.
+ */
+async function screenshotForm(name, form) {
+  await dismissNotifications();
+  const vp = page.viewportSize();
+  const height = await form.evaluate((el) => el.scrollHeight);
+  const tall = Math.min(Math.max(vp.height, height + 600), 12000);
+  await page.setViewportSize({ width: vp.width, height: tall });
+  await sleep(300);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  await page.setViewportSize(vp);
+  await sleep(200);
+  log(`        screenshot target/e2e/${name}.png`);
+}
+
+async function login(userId) {
+  await page.goto(`${TASKLIST}`, { waitUntil: 'networkidle' });
+  const user = page.locator('input[ng-model="username"]');
+  const pass = page.locator('input[ng-model="password"]');
+  const loggedIn = page.locator('[cam-widget-header]').getByText('Start process');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await user.waitFor({ state: 'visible', timeout: 20000 });
+    await user.fill(userId);
+    await pass.fill(PASSWORD);
+    await page.locator('button[type=submit]').filter({ hasText: 'Log in' }).click();
+    try {
+      await loggedIn.waitFor({ state: 'visible', timeout: 10000 });
+      return;
+    } catch (e) {
+      const err = await page.locator('.notifications .alert-danger, .notification.danger').allInnerTexts().catch(() => []);
+      if (err.some((t) => /Login Failed/i.test(t))) throw new Error(`login as ${userId} refused: ${err.join(' ').replace(/\s+/g, ' ')}`);
+      if (attempt === 3) throw e;
+      await page.reload({ waitUntil: 'networkidle' });
+    }
+  }
+}
+
+async function logout() {
+  await page.context().clearCookies();
+}
+
+/** Opens a task through the filter list: "My group tasks" if present, else "All tasks". */
+async function openTaskFromFilter(taskId, taskName) {
+  await page.goto(`${TASKLIST}default/#/`, { waitUntil: 'networkidle' });
+  const filters = page.locator('.filters .task-filter, [cam-tasklist-filters] .task-filter');
+  await filters.first().waitFor({ state: 'visible', timeout: 15000 });
+  let filter = filters.filter({ hasText: 'My group tasks' });
+  if (!(await filter.count())) filter = filters.filter({ hasText: /All tasks/i });
+  assert(await filter.count(), `no filter "My group tasks" or "All tasks" (filters: ${(await filters.allInnerTexts()).join(', ')})`);
+  await filter.first().locator('a, .name').first().click();
+  const entry = page.locator(`.tasks-list li:has(a[href*="task=${taskId}"])`).first();
+  await eventually(async () => {
+    if (await entry.count()) return true;
+    await page.locator('[cam-tasks] .refresh, .tasks-list').first().isVisible();
+    return false;
+  }, `task "${taskName}" in the filter's list`, 20000);
+  await entry.locator('a[href*="task="]').first().click();
+  await page.locator('[cam-tasklist-task] .names, .task-details').first().waitFor({ state: 'visible', timeout: 15000 });
+}
+
+/** Tasklist's task header: an unassigned task shows button.claim, an assigned one li.assignee + button.unclaim. */
+async function claimOpenTask(userName) {
+  const task = page.locator('[cam-tasklist-task]');
+  await task.locator('button.claim').click();
+  await task.locator('li.assignee button.unclaim').waitFor({ state: 'visible', timeout: 10000 });
+  const assignee = (await task.locator('li.assignee').innerText()).trim();
+  assert(assignee.toLowerCase() === userName.toLowerCase(), `assignee shown: "${assignee}"`);
+}
+
+async function taskForm() {
+  const form = formRoot(page.locator('[cam-tasklist-task]'));
+  await form.waitFor({ state: 'visible', timeout: 20000 });
+  await sleep(300);
+  return form;
+}
+
+/** Closes Tasklist's notification toasts (they sit on top of the Complete button). */
+async function dismissNotifications() {
+  const close = page.locator('.page-notifications .alert button.close:visible');
+  for (let i = (await close.count()) - 1; i >= 0; i--) await close.nth(i).click().catch(() => {});
+}
+
+/**
+ * Tries to complete a task whose form has invalid input: Tasklist either keeps Complete disabled
+ * (form-js reported the error on blur) or, on a click, refuses with a toast. Answers what happened.
+ */
+async function tryCompleteExpectingRefusal() {
+  await dismissNotifications();
+  const btn = page.locator('[cam-tasklist-task] button.btn-primary').filter({ hasText: /^\s*Complete\s*$/ }).first();
+  if (!(await btn.isEnabled())) return 'Complete button disabled';
+  await btn.click();
+  const toast = page.locator('.page-notifications .alert-danger').first();
+  await toast.waitFor({ state: 'visible', timeout: 5000 });
+  return `toast "${(await toast.innerText()).replace(/[×\s]+/g, ' ').trim()}"`;
+}
+
+/** Text of the visible Tasklist error toasts, if any. */
+async function errorToasts() {
+  const texts = await page.locator('.page-notifications .alert-danger:visible').allInnerTexts().catch(() => []);
+  return texts.map((t) => t.replace(/[×\s]+/g, ' ').trim()).filter(Boolean);
+}
+
+/** Clicks Complete on the open task and waits until the engine confirms (fn answers truthy). */
+async function completeOpenTask(done, what) {
+  await dismissNotifications();
+  const btn = page.locator('[cam-tasklist-task] button.btn-primary').filter({ hasText: /^\s*Complete\s*$/ }).first();
+  await btn.click();
+  if (!done) return;
+  try {
+    return await eventually(done, what, 20000);
+  } catch (e) {
+    const toasts = await errorToasts();
+    throw new Error(`${e.message}${toasts.length ? `; Tasklist says: ${toasts.join(' | ')}` : ''}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The flow
+
+const AUTH = (user) => 'Basic ' + Buffer.from(`${user}:${PASSWORD}`).toString('base64');
+
+async function featureApi(user) {
+  const res = await fetch(`${BASE_URL}/api/feature-requests/${FEATURE_KEY}`, {
+    headers: { Accept: 'application/json', Authorization: AUTH(user) },
+  });
+  return { status: res.status, body: res.status === 200 ? await res.json() : await res.text() };
+}
+
+async function featureInstance() {
+  return (await get(`/process-instance?businessKey=${FEATURE_KEY}&processDefinitionKey=${PROCESS_KEY}`))[0];
+}
+
+async function openStartForm() {
+  await page.locator('[cam-widget-header]').getByText('Start process').click();
+  const modal = page.locator('.modal-dialog');
+  const entry = modal.locator('ul.processes a').filter({ hasText: /^\s*Feature request\s*$/ }).first();
+  const title = modal.locator('.modal-title').filter({ hasText: 'Start process: Feature request' });
+  for (let attempt = 1; ; attempt++) {
+    await entry.click();
+    try {
+      await title.waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  const form = formRoot(modal);
+  await form.waitFor({ state: 'visible', timeout: 20000 });
+  await form.getByRole('heading', { name: 'Feature request' }).waitFor();
+  return form;
+}
+
+async function fillRequest(form, customer, tier, value, { useCase = true } = {}) {
+  await fillText(form, 'Field_featureKey', FEATURE_KEY);
+  await fillText(form, 'Field_featureSummary', 'SCIM provisioning for SSO users');
+  if (useCase) await fillText(form, 'Field_customerUseCase', `${customer} onboards 500 users a month by hand`);
+  await fillText(form, 'Field_featureBusinessImpact', 'Renewal at risk');
+  await fillText(form, 'Field_requestingCustomer', customer);
+  await fillText(form, 'Field_customerContact', `IT Desk <it@${customer.toLowerCase()}.example>`);
+  await chooseOption(form, 'Field_customerTier', tier);
+  await fillText(form, 'Field_contractValue', String(value));
+  await clickAway(form);
+}
+
+const startButton = () => page.locator('.modal-footer button.btn-primary').filter({ hasText: 'Start' });
+
+async function flow() {
+  await check('engine REST answers; feature-request is deployed', async () => {
+    const defs = await get(`/process-definition?key=${PROCESS_KEY}&latestVersion=true`);
+    assert(defs.length === 1, `process ${PROCESS_KEY} not deployed`);
+  });
+  await check('login to Tasklist as sam.support', () => login('sam.support'));
+
+  let start;
+  await check('start form "Feature request" renders with its groups and the tier select', async () => {
+    start = await openStartForm();
+    const headings = (await groupHeadings(start)).map((h) => h.trim());
+    assert(headings.join('|') === 'Feature|Requesting customer', `group headings: ${headings.join(' | ')}`);
+    const tier = await openDropdown(start, 'Field_customerTier');
+    const options = (await tier.locator('.fjs-dropdownlist-item').allInnerTexts()).map((s) => s.trim());
+    assert(options.join(',') === 'Free,Pro,Enterprise', `tier options: ${options.join(',')}`);
+    await start.locator('h1').click();
+  });
+
+  await check('start form: "Workaround" appears only when "Workaround available" is ticked', async () => {
+    assert(!(await input(start, 'Field_featureWorkaroundDescription').count()), 'workaround shown while unticked');
+    await setCheckbox(start, 'Field_featureWorkaroundAvailable', true);
+    await input(start, 'Field_featureWorkaroundDescription').waitFor({ state: 'visible', timeout: 5000 });
+    await fillText(start, 'Field_featureWorkaroundDescription', 'Nightly CSV import');
+  });
+
+  await check('start form with a missing required field (use case) is refused; nothing starts', async () => {
+    await fillRequest(start, 'Globex', 'Enterprise', 120000, { useCase: false });
+    if (await startButton().isEnabled()) await startButton().click();
+    const err = errorOf(start, 'Field_customerUseCase');
+    await err.waitFor({ state: 'visible', timeout: 5000 });
+    assert(/required/i.test(await err.innerText()), `error: ${await err.innerText()}`);
+    await sleep(1000);
+    assert(await start.isVisible(), 'start form closed');
+    assert(!(await featureInstance()), 'an instance was started');
+  });
+  await screenshotForm('fr-01-start-form-refused', start);
+
+  await check('start form submits; the Enterprise request goes to Product review at once', async () => {
+    await fillText(start, 'Field_customerUseCase', 'Globex onboards 500 users a month by hand');
+    await clickAway(start);
+    assert(!(await visibleErrors(start)).length, `errors: ${JSON.stringify(await visibleErrors(start))}`);
+    await screenshotForm('fr-02-start-form-filled', start);
+    await startButton().click();
+    await page.locator('.modal-dialog').waitFor({ state: 'detached', timeout: 20000 });
+    const instance = await eventually(featureInstance, `instance with business key ${FEATURE_KEY}`, 30000);
+    await eventually(async () => (await tasksOf(instance.id, 'Task_ProductReview')).length === 1, 'Product review task', 20000);
+  });
+
+  await check('a second request under the running key is refused unless it joins, naming the field', async () => {
+    start = await openStartForm();
+    await fillRequest(start, 'Initech', 'Pro', 30000);
+    await fillText(start, 'Field_customerUseCase', 'Initech wants the same');
+    await clickAway(start);
+    await startButton().click();
+    const refusal = await eventually(async () => {
+      const texts = await page.locator('.alert-danger:visible, .notification.danger:visible').allInnerTexts().catch(() => []);
+      return texts.map((t) => t.replace(/\s+/g, ' ')).find((t) => t.includes('featureKey'));
+    }, 'an error naming featureKey', 15000);
+    assert(refusal.includes("tick 'joins a running feature'"), `refusal: ${refusal}`);
+    await screenshotForm('fr-03-start-form-key-taken', start);
+    await dismissNotifications();
+    await setCheckbox(start, 'Field_joinsRunningFeature', true);
+    await startButton().click();
+    await page.locator('.modal-dialog').waitFor({ state: 'detached', timeout: 20000 });
+    const instance = await featureInstance();
+    await eventually(async () => (await get(`/process-instance/${instance.id}/variables/distinctCustomers`)).value === 2,
+      'the feature counting 2 distinct customers', 30000);
+    const api = await featureApi('sam.support');
+    assert(api.status === 200 && api.body.requests.length === 2, `API: ${JSON.stringify(api)}`);
+  });
+
+  await logout();
+  await check('login to Tasklist as paula.product', () => login('paula.product'));
+
+  let form;
+  const instance = await featureInstance();
+  const review = (await tasksOf(instance.id, 'Task_ProductReview'))[0];
+  await check('"Product review" opens from the filter with the evidence of both customers', async () => {
+    await openTaskFromFilter(review.id, 'Product review');
+    await claimOpenTask('Paula Product');
+    form = await taskForm();
+    await form.getByRole('heading', { name: 'Product review' }).waitFor();
+    const evidence = await input(form, 'Field_featureEvidence').inputValue();
+    assert(evidence.includes('2 requests from 2 distinct customers'), `evidence: ${evidence.slice(0, 200)}`);
+    assert(evidence.includes('Globex (ENTERPRISE, 120,000.00)') && evidence.includes('Initech (PRO, 30,000.00)'),
+      `evidence: ${evidence}`);
+    assert((await input(form, 'Field_reviewCriteriaMet').inputValue()) === 'IMPACT', 'criteria not shown');
+    assert(!(await input(form, 'Field_featureEvidence').isEditable()), 'evidence is editable');
+  });
+
+  await check('review form: "Target release" appears only for "Accepted"; the task completes', async () => {
+    assert(!(await input(form, 'Field_targetRelease').count()), 'target release shown without an outcome');
+    await fieldOf(form, 'Field_reviewOutcome').locator('label', { hasText: 'Declined' }).click();
+    await input(form, 'Field_declineReason').waitFor({ state: 'visible', timeout: 5000 });
+    await fieldOf(form, 'Field_reviewOutcome').locator('label', { hasText: 'Accepted to the roadmap' }).click();
+    await input(form, 'Field_targetRelease').waitFor({ state: 'visible', timeout: 5000 });
+    assert(!(await input(form, 'Field_declineReason').count()), 'decline reason still shown');
+    await fillText(form, 'Field_targetRelease', '2027.1');
+    await screenshotForm('fr-04-product-review', form);
+    await completeOpenTask(async () => (await get(`/history/process-instance/${instance.id}`)).state === 'COMPLETED',
+      'feature request completed');
+    const api = await featureApi('paula.product');
+    assert(api.status === 200 && api.body.status === 'ACCEPTED' && api.body.targetRelease === '2027.1',
+      `API: ${JSON.stringify(api.body).slice(0, 300)}`);
+    const outsider = await featureApi('erin.engineer');
+    assert(outsider.status === 403, `engineering reads the feature request: HTTP ${outsider.status}`);
+  });
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const f of fs.readdirSync(OUT)) {
+    if (/^fr-failure-.*\.(png|html)$/.test(f)) fs.rmSync(path.join(OUT, f));
+  }
+  log(`e2e: feature-request forms against ${BASE_URL}, feature ${FEATURE_KEY}`);
+
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(udd, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(15000);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Nothing but the app: block any other host.
+  await context.route(
+    (url) => !url.href.startsWith(BASE_URL) && !/^(data|blob|about):/.test(url.protocol),
+    (route) => route.abort(),
+  );
+
+  try {
+    await flow();
+  } catch (e) {
+    if (!(e instanceof Abort)) {
+      failed += 1;
+      log(`  FAIL unexpected error: ${e.stack || e}`);
+      await dumpFailure('unexpected');
+    }
+  } finally {
+    if (pageErrors.length) note(`JavaScript errors in the page: ${[...new Set(pageErrors)].join(' | ')}`);
+    await context.close().catch(() => {});
+    fs.rmSync(udd, { recursive: true, force: true });
+  }
+}
+
+await main().catch((e) => {
+  if (e instanceof Abort) return; // already counted
+  failed += 1;
+  log(`  FAIL ${e.stack || e}`);
+});
+if (notes.length) {
+  log('notes:');
+  for (const n of notes) log(`  - ${n}`);
+}
+log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 /**
- * /actuator: health is open (status only), the Prometheus endpoint is for the monitoring's scraper, with a
+ * /actuator: only the Prometheus endpoint is exposed, for the monitoring's scraper, with a
  * credential of its own ({@code metrics.prometheus.scrape-username} / {@code PROMETHEUS_SCRAPE_PASSWORD}),
  * not a person's: no password configured, no scraping. Camunda users, the admin included, are refused.
  */
@@ -40,7 +40,6 @@ public class PrometheusScrapeSecurity {
         .authenticationManager(new ProviderManager(List.of(new ScrapeCredential(username, password))))
         .httpBasic(basic -> basic.realmName("prometheus"))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
             .requestMatchers(antMatcher("/actuator/prometheus")).hasAuthority(SCRAPER)
             .anyRequest().denyAll());
     return http.build();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real-browser check of the Camunda Forms in Tasklist: starts the built app jar on port 8099 with an
-# in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs, stops the app.
+# in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs and
+# e2e/metrics-dashboard.mjs, stops the app.
 # Builds nothing: run `mvn -B -DskipTests package` first. Needs node + npm ci (playwright-core).
 # Screenshots: target/e2e/*.png; app log: target/e2e/app.log.
 #
@@ -86,7 +87,13 @@ echo "e2e: app ready after $(( $(date +%s) - started )) s"
 set +e
 BASE_URL="http://localhost:${port}" node e2e/tasklist-forms.mjs 2>&1 | tee "$out/e2e.log"
 rc=${PIPESTATUS[0]}
+# the escalation metrics dashboard's charts, against the same app
+BASE_URL="http://localhost:${port}" node e2e/metrics-dashboard.mjs 2>&1 | tee "$out/e2e-metrics.log"
+metrics_rc=${PIPESTATUS[0]}
+[[ "$rc" -ne 0 ]] || rc=$metrics_rc
 set -e
-summary=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$out/e2e.log" | tail -n 1 || true)
+# one summary line over both scripts (each prints its own last)
+summary=$(cat "$out/e2e.log" "$out/e2e-metrics.log" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
+  | awk '{p += $2; f += $4; n++} END {if (n == 2) printf "e2e: %d passed, %d failed", p, f}' || true)
 if [[ -z "$summary" ]]; then summary="e2e: 0 passed, 1 failed"; [[ "$rc" -ne 0 ]] || rc=1; fi
 exit "$rc"

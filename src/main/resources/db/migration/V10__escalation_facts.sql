@@ -25,11 +25,31 @@ create table escalation_fact (
   wall_seconds bigint,
   business_seconds bigint,
   csat_score smallint,
+  -- CSAT facts: the escalation's score before this one (null for its first), so the distribution of latest
+  -- scores is count(score = s) - count(replaces = s), without reading an escalation's history
+  csat_replaces smallint,
+  -- the escalation's first fact of its type (first resolution: CSAT pending until a first score)
+  first_of_type boolean,
   constraint uk_escalation_fact_key unique (fact_key)
 );
 -- The figures: one fact type over a range of escalated_at, grouped by a dimension; all the columns they
 -- read are in the index, so PostgreSQL answers from the index alone (index-only scan).
 create index idx_escalation_fact_figures on escalation_fact (fact_type, escalated_at, level, account_tier, category,
-  issue_type, within_sla, sla_kind, upward, csat_score, wall_seconds, business_seconds, process_instance_id);
--- An escalation's own facts: its dimensions for the next fact, whether it is closed, breached, its latest level.
+  issue_type, within_sla, sla_kind, upward, first_of_type, csat_score, csat_replaces, from_level, wall_seconds,
+  business_seconds, process_instance_id);
+-- An escalation's own facts: its dimensions for the next fact, its latest score, its upward level changes.
 create index idx_escalation_fact_instance on escalation_fact (process_instance_id, fact_type, id);
+
+-- The escalations open now (a projection of the facts, kept by the same listener in the same transaction):
+-- added when escalated, its level moved by each level change, marked at a breach, removed when closed.
+-- The backfill rebuilds it with the facts.
+create table escalation_open (
+  process_instance_id varchar(64) primary key,
+  ticket_id varchar(64) not null,
+  escalated_at timestamp with time zone not null,
+  level varchar(16) not null,
+  breached boolean not null,
+  account_tier varchar(32),
+  category varchar(32) not null,
+  issue_type varchar(64)
+);

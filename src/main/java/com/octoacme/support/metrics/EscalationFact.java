@@ -84,6 +84,12 @@ public class EscalationFact {
   @Column(name = "csat_score", updatable = false)
   private Short csatScore;
 
+  @Column(name = "csat_replaces", updatable = false)
+  private Short csatReplaces;
+
+  @Column(name = "first_of_type", updatable = false)
+  private Boolean firstOfType;
+
   protected EscalationFact() {}
 
   private EscalationFact(Builder b) {
@@ -107,6 +113,8 @@ public class EscalationFact {
     this.wallSeconds = b.wallSeconds;
     this.businessSeconds = b.businessSeconds;
     this.csatScore = b.csatScore == null ? null : b.csatScore.shortValue();
+    this.csatReplaces = b.csatReplaces == null ? null : b.csatReplaces.shortValue();
+    this.firstOfType = b.firstOfType;
   }
 
   /** The dimensions every fact of one escalation shares. */
@@ -133,6 +141,8 @@ public class EscalationFact {
     private Long wallSeconds;
     private Long businessSeconds;
     private Long csatScore;
+    private Short csatReplaces;
+    private Boolean firstOfType;
 
     private Builder(String factKey, FactType type, Dimensions dimensions, Instant occurredAt, String level) {
       this.factKey = factKey;
@@ -151,7 +161,9 @@ public class EscalationFact {
       return this;
     }
     Builder durations(long wall, long business) { wallSeconds = wall; businessSeconds = business; return this; }
-    Builder csat(Long score) { csatScore = score; return this; }
+    Builder csat(Long score, Short replaces) { csatScore = score; csatReplaces = replaces; return this; }
+    Builder firstOfType(boolean first) { firstOfType = first; return this; }
+    Builder fromLevel(String from) { fromLevel = from; return this; }
     EscalationFact build() { return new EscalationFact(this); }
   }
 
@@ -176,6 +188,8 @@ public class EscalationFact {
   public Long getWallSeconds() { return wallSeconds; }
   public Long getBusinessSeconds() { return businessSeconds; }
   public Short getCsatScore() { return csatScore; }
+  public Short getCsatReplaces() { return csatReplaces; }
+  public Boolean getFirstOfType() { return firstOfType; }
 
   public Dimensions dimensions() {
     return new Dimensions(ticketId, processInstanceId, escalatedAt, accountTier, category, issueType);

@@ -9,6 +9,14 @@ public interface EscalationFactRepository extends JpaRepository<EscalationFact, 
 
   Optional<EscalationFact> findFirstByProcessInstanceIdAndTypeOrderByIdAsc(String processInstanceId, FactType type);
 
+  boolean existsByProcessInstanceIdAndType(String processInstanceId, FactType type);
+
+  long countByProcessInstanceIdAndTypeAndUpwardTrue(String processInstanceId, FactType type);
+
+  /** The escalation's latest scored fact (CSAT received or closed). */
+  Optional<EscalationFact> findFirstByProcessInstanceIdAndTypeInAndCsatScoreNotNullOrderByIdDesc(String processInstanceId,
+      java.util.Collection<FactType> types);
+
   /** The escalation's latest fact that set its level (escalated or level changed). */
   Optional<EscalationFact> findFirstByProcessInstanceIdAndTypeInOrderByIdDesc(String processInstanceId,
       java.util.Collection<FactType> types);

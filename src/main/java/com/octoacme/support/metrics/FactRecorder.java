@@ -48,16 +48,19 @@ public class FactRecorder {
   private static final Pattern SCORE = Pattern.compile("CSAT (\\d)");
   private static final Pattern HANDLER_GROUP_DETAIL = Pattern.compile("Acknowledged for (\\S+)");
   private static final EnumSet<FactType> LEVEL_SETTING = EnumSet.of(FactType.ESCALATED, FactType.LEVEL_CHANGED);
+  private static final EnumSet<FactType> SCORED = EnumSet.of(FactType.CSAT_RECEIVED, FactType.CLOSED);
 
   private final EscalationFactRepository facts;
   private final EscalationEventRepository events;
   private final SlaClock clock;
   private final BusinessCalendar calendar;
   private final EscalationMeters meters;
+  private final OpenEscalationRepository open;
 
   public FactRecorder(EscalationFactRepository facts, EscalationEventRepository events, SlaClock clock,
-      BusinessCalendar calendar, EscalationMeters meters) {
+      BusinessCalendar calendar, EscalationMeters meters, OpenEscalationRepository open) {
     this.facts = facts;
+    this.open = open;
     this.events = events;
     this.clock = clock;
     this.calendar = calendar;
@@ -111,13 +114,16 @@ public class FactRecorder {
             .due(event.getDueAt()).durations(Duration.between(entered, at).toSeconds(),
                 business(level, entered, at, variables).toSeconds());
       }
-      case RESOLVED -> fact.due(event.getDueAt()).durations(Duration.between(dimensions.escalatedAt(), at).toSeconds(),
+      case RESOLVED -> fact.firstOfType(!facts.existsByProcessInstanceIdAndType(event.getProcessInstanceId(), FactType.RESOLVED))
+          .due(event.getDueAt()).durations(Duration.between(dimensions.escalatedAt(), at).toSeconds(),
           business(level, dimensions.escalatedAt(), at, variables).toSeconds());
       case WARNING -> fact.sla(variables.get(WARNED_SLA).orElseGet(() -> firstWord(event.getDetail()))).due(event.getDueAt());
       case BREACH -> fact.sla(event.getType() == EscalationEvent.Type.RESPONSE_SLA_BREACHED ? "RESPONSE" : "RESOLUTION")
           .due(event.getDueAt());
       case CSAT_RECEIVED, CLOSED -> fact.csat(Optional.ofNullable(match(SCORE, event.getDetail())).map(Long::valueOf)
-          .or(() -> variables.get(CSAT_SCORE)).orElse(null));
+          .or(() -> variables.get(CSAT_SCORE)).orElse(null),
+          facts.findFirstByProcessInstanceIdAndTypeInAndCsatScoreNotNullOrderByIdDesc(event.getProcessInstanceId(), SCORED)
+              .map(EscalationFact::getCsatScore).orElse(null));
       default -> { }
     }
     return append(fact.build());
@@ -126,7 +132,38 @@ public class FactRecorder {
   private boolean append(EscalationFact fact) {
     facts.save(fact);
     meters.recorded(fact);
+    project(fact);
+    if (becomesReEscalation(fact)) {
+      EscalationFact opening = facts.findFirstByProcessInstanceIdAndTypeOrderByIdAsc(fact.getProcessInstanceId(),
+          FactType.ESCALATED).orElse(fact);
+      facts.save(EscalationFact.builder("reescalated:" + fact.getProcessInstanceId(), FactType.RE_ESCALATED,
+          fact.dimensions(), fact.getOccurredAt(), fact.getLevel()).fromLevel(opening.getLevel()).build());
+    }
     return true;
+  }
+
+  /** Its second upward level change, or its first reopening (and it was no re-escalation before). */
+  private boolean becomesReEscalation(EscalationFact fact) {
+    String pid = fact.getProcessInstanceId();
+    boolean trigger = fact.getType() == FactType.REOPENED
+        || fact.getType() == FactType.LEVEL_CHANGED && Boolean.TRUE.equals(fact.getUpward())
+        && facts.countByProcessInstanceIdAndTypeAndUpwardTrue(pid, FactType.LEVEL_CHANGED) >= 2;
+    return trigger && !facts.existsByProcessInstanceIdAndType(pid, FactType.RE_ESCALATED);
+  }
+
+  /** Keeps the projection of open escalations. */
+  private void project(EscalationFact fact) {
+    switch (fact.getType()) {
+      case ESCALATED -> {
+        if (!open.existsById(fact.getProcessInstanceId())) {
+          open.save(new OpenEscalation(fact.dimensions(), fact.getLevel()));
+        }
+      }
+      case LEVEL_CHANGED -> open.findById(fact.getProcessInstanceId()).ifPresent(o -> o.movedTo(fact.getLevel()));
+      case BREACH -> open.findById(fact.getProcessInstanceId()).ifPresent(OpenEscalation::breached);
+      case CLOSED -> open.deleteById(fact.getProcessInstanceId());
+      default -> { }
+    }
   }
 
   private static FactType typeOf(EscalationEvent.Type type) {

@@ -20,5 +20,10 @@ public enum FactType {
   REOPENED,
   CSAT_RECEIVED,
   /** Closed after the after-resolution checklist, with the CSAT score on it. */
-  CLOSED
+  CLOSED,
+  /**
+   * Derived, once per escalation: it has just become a re-escalation (its second upward level change, or its
+   * first reopening). level = the level then, from_level = the level it was opened at.
+   */
+  RE_ESCALATED
 }

@@ -60,8 +60,12 @@ public class MetricsBackfill {
   }
 
   public Result backfill() {
-    List<String> instances = jdbc.queryForList("select process_instance_id from escalation_level_change"
-        + " union select process_instance_id from escalation_event", String.class);
+    return backfill(jdbc.queryForList("select process_instance_id from escalation_level_change"
+        + " union select process_instance_id from escalation_event", String.class));
+  }
+
+  /** The escalations of these process instances only. */
+  public Result backfill(List<String> instances) {
     int added = 0;
     for (String instance : instances) {
       added += transaction.execute(status -> backfill(instance));

@@ -35,9 +35,12 @@ public class MetricsQueries {
   public static final int MAX_ESCALATIONS_LISTED = 1000;
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final boolean postgres;
 
   public MetricsQueries(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((java.sql.Connection c) ->
+        c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
   }
 
   public List<DurationRow> firstResponse(MetricsFilter filter) {
@@ -50,16 +53,33 @@ public class MetricsQueries {
 
   private List<DurationRow> durations(FactType type, MetricsFilter filter) {
     Where where = where("f", filter).type(type);
-    String sql = "select f.level, count(*) n,"
+    // PostgreSQL computes both percentiles of a column from one sort (an array of fractions); H2 needs one each.
+    String percentiles = postgres
+        ? " percentile_cont(array[0.5, 0.9]) within group (order by f.wall_seconds) pw,"
+            + " percentile_cont(array[0.5, 0.9]) within group (order by f.business_seconds) pb,"
+        : " percentile_cont(0.5) within group (order by f.wall_seconds) mw,"
+            + " percentile_cont(0.9) within group (order by f.wall_seconds) pw,"
+            + " percentile_cont(0.5) within group (order by f.business_seconds) mb,"
+            + " percentile_cont(0.9) within group (order by f.business_seconds) pb,";
+    String sql = "select f.level, count(*) n," + percentiles
         + " avg(cast(f.wall_seconds as double precision)) aw,"
-        + " percentile_cont(0.5) within group (order by f.wall_seconds) mw,"
-        + " percentile_cont(0.9) within group (order by f.wall_seconds) pw,"
-        + " avg(cast(f.business_seconds as double precision)) ab,"
-        + " percentile_cont(0.5) within group (order by f.business_seconds) mb,"
-        + " percentile_cont(0.9) within group (order by f.business_seconds) pb"
+        + " avg(cast(f.business_seconds as double precision)) ab"
         + " from escalation_fact f where " + where.sql + " group by f.level order by f.level";
-    return jdbc.query(sql, where.params, (rs, i) -> new DurationRow(rs.getString("level"), rs.getLong("n"),
-        minutes(rs, "aw"), minutes(rs, "mw"), minutes(rs, "pw"), minutes(rs, "ab"), minutes(rs, "mb"), minutes(rs, "pb")));
+    return jdbc.query(sql, where.params, (rs, i) -> {
+      double[] wall = percentiles(rs, "mw", "pw");
+      double[] business = percentiles(rs, "mb", "pb");
+      return new DurationRow(rs.getString("level"), rs.getLong("n"), minutes(rs.getDouble("aw")), minutes(wall[0]),
+          minutes(wall[1]), minutes(rs.getDouble("ab")), minutes(business[0]), minutes(business[1]));
+    });
+  }
+
+  /** Median and p90 in seconds: from two columns, or from one array column (PostgreSQL). */
+  private double[] percentiles(ResultSet rs, String median, String p90) throws SQLException {
+    if (postgres) {
+      Object[] values = (Object[]) rs.getArray(p90).getArray();
+      return new double[] {((Number) values[0]).doubleValue(), ((Number) values[1]).doubleValue()};
+    }
+    return new double[] {rs.getDouble(median), rs.getDouble(p90)};
   }
 
   public List<VolumeRow> volumeByCategory(MetricsFilter filter) {
@@ -80,22 +100,22 @@ public class MetricsQueries {
         + " group by f.level order by f.level", where.params, (rs, i) -> new VolumeRow(rs.getString("level"), rs.getLong("n")));
   }
 
-  /** Each escalation's latest score: that of its closing (which always carries one), else its latest received. */
+  /**
+   * Each escalation's latest score: every scored fact (CSAT received, closed) adds its score and takes away the
+   * one it replaces, so the latest remains; one pass over the scored facts, no escalation's history read.
+   */
   public List<CsatRow> csat(MetricsFilter filter) {
-    Where closed = where("f", filter).type(FactType.CLOSED);
-    Where received = where("f", filter).type(FactType.CSAT_RECEIVED);
-    String sql = "select s.csat_score, count(*) n from ("
-        + " select f.csat_score from escalation_fact f where " + closed.sql + " and f.csat_score is not null"
+    Where where = where("f", filter).types(FactType.CSAT_RECEIVED, FactType.CLOSED);
+    String sql = "select s.score, sum(s.n) n from ("
+        + " select f.csat_score score, count(*) n from escalation_fact f where " + where.sql
+        + " and f.csat_score is not null group by f.csat_score"
         + " union all"
-        + " select f.csat_score from escalation_fact f where " + received.sql + " and f.csat_score is not null"
-        + " and not exists (select 1 from escalation_fact c where c.process_instance_id = f.process_instance_id"
-        + "   and c.fact_type = 'CLOSED' and c.escalated_at = f.escalated_at)"
-        + " and not exists (select 1 from escalation_fact n where n.process_instance_id = f.process_instance_id"
-        + "   and n.fact_type = 'CSAT_RECEIVED' and n.escalated_at = f.escalated_at and n.id > f.id)"
-        + ") s group by s.csat_score";
+        + " select f.csat_replaces score, -count(*) n from escalation_fact f where " + where.sql
+        + " and f.csat_replaces is not null group by f.csat_replaces"
+        + ") s group by s.score";
     long[] counts = new long[6];
-    jdbc.query(sql, closed.params, rs -> {
-      int score = rs.getInt("csat_score");
+    jdbc.query(sql, where.params, rs -> {
+      int score = rs.getInt("score");
       if (score >= 1 && score <= 5) {
         counts[score] = rs.getLong("n");
       }
@@ -107,29 +127,27 @@ public class MetricsQueries {
     return rows;
   }
 
-  /** Resolved (at the filtered level), not closed, and no CSAT received. */
+  /** Resolved, and no score yet: escalations with a first resolution minus those with a first score. */
   public long csatPending(MetricsFilter filter) {
-    Where where = where("f", filter).type(FactType.RESOLVED);
-    String sql = "select count(distinct f.process_instance_id) from escalation_fact f where " + where.sql
-        + " and not exists (select 1 from escalation_fact c where c.process_instance_id = f.process_instance_id"
-        + "   and c.fact_type in ('CLOSED', 'CSAT_RECEIVED') and c.escalated_at = f.escalated_at)";
-    return jdbc.queryForObject(sql, where.params, Long.class);
+    Where where = where("f", filter).types(FactType.RESOLVED, FactType.CSAT_RECEIVED, FactType.CLOSED);
+    String sql = "select coalesce(sum(case when f.fact_type = 'RESOLVED' then 1 else -1 end), 0) from escalation_fact f"
+        + " where " + where.sql + " and ((f.fact_type = 'RESOLVED' and f.first_of_type = true)"
+        + " or (f.fact_type <> 'RESOLVED' and f.csat_score is not null and f.csat_replaces is null))";
+    return Math.max(0, jdbc.queryForObject(sql, where.params, Long.class));
   }
 
+  /** Per opening level: escalations opened, and those of them that became re-escalations (RE_ESCALATED facts). */
   public List<ReEscalationRow> reEscalation(MetricsFilter filter) {
-    Where where = where("f", filter).type(FactType.ESCALATED);
-    String sql = "select f.level, count(*) n, sum(case when " + reEscalated("f") + " then 1 else 0 end) r"
-        + " from escalation_fact f where " + where.sql + " group by f.level order by f.level";
-    return jdbc.query(sql, where.params, (rs, i) -> new ReEscalationRow(rs.getString("level"), rs.getLong("n"),
-        rs.getLong("r"), percent(rs.getLong("r"), rs.getLong("n"))));
-  }
-
-  /** Changed level upward more than once, or reopened: about the escalation of the ESCALATED fact {@code e}. */
-  private static String reEscalated(String e) {
-    return "((select count(*) from escalation_fact u where u.process_instance_id = " + e + ".process_instance_id"
-        + " and u.fact_type = 'LEVEL_CHANGED' and u.upward = true and u.escalated_at = " + e + ".escalated_at) > 1"
-        + " or exists (select 1 from escalation_fact o where o.process_instance_id = " + e + ".process_instance_id"
-        + " and o.fact_type = 'REOPENED' and o.escalated_at = " + e + ".escalated_at))";
+    Where opened = where("f", filter).type(FactType.ESCALATED);
+    Where again = where("f", filter).withoutLevel().type(FactType.RE_ESCALATED);
+    Map<String, long[]> byLevel = new java.util.TreeMap<>();
+    jdbc.query("select f.level, count(*) n from escalation_fact f where " + opened.sql + " group by f.level",
+        opened.params, rs -> { byLevel.computeIfAbsent(rs.getString("level"), k -> new long[2])[0] = rs.getLong("n"); });
+    jdbc.query("select f.from_level, count(*) n from escalation_fact f where " + again.sql
+        + (filter.level() != null ? " and f.from_level = :level" : "") + " group by f.from_level", again.params,
+        rs -> { byLevel.computeIfAbsent(rs.getString("from_level"), k -> new long[2])[1] = rs.getLong("n"); });
+    return byLevel.entrySet().stream().map(e -> new ReEscalationRow(e.getKey(), e.getValue()[0], e.getValue()[1],
+        percent(e.getValue()[1], e.getValue()[0]))).toList();
   }
 
   public List<SlaComplianceRow> slaCompliance(MetricsFilter filter) {
@@ -149,19 +167,12 @@ public class MetricsQueries {
     });
   }
 
-  /** Open now (no CLOSED fact), by current level (that of its latest fact); the range does not apply. */
+  /** Open now, by current level, from the projection escalation_open; the range does not apply. */
   public List<OpenRow> open(MetricsFilter filter) {
-    Where where = where("e", filter).withoutRange().withoutLevel().type(FactType.ESCALATED);
-    String sql = "select o.level, count(*) n, sum(o.breached) b from (select"
-        + " (select l.level from escalation_fact l where l.process_instance_id = e.process_instance_id"
-        + "   order by l.id desc fetch first 1 rows only) level,"
-        + " case when exists (select 1 from escalation_fact b where b.process_instance_id = e.process_instance_id"
-        + "   and b.fact_type = 'BREACH') then 1 else 0 end breached"
-        + " from escalation_fact e where " + where.sql
-        + " and not exists (select 1 from escalation_fact c where c.process_instance_id = e.process_instance_id"
-        + "   and c.fact_type = 'CLOSED')) o"
-        + (filter.level() != null ? " where o.level = :level" : "") + " group by o.level order by o.level";
-    return jdbc.query(sql, where.params, (rs, i) -> new OpenRow(rs.getString("level"), rs.getLong("n"), rs.getLong("b")));
+    Where where = where("o", filter).withoutRange().openEscalations();
+    return jdbc.query("select o.level, count(*) n, sum(case when o.breached = true then 1 else 0 end) b"
+        + " from escalation_open o where " + where.sql + " group by o.level order by o.level", where.params,
+        (rs, i) -> new OpenRow(rs.getString("level"), rs.getLong("n"), rs.getLong("b")));
   }
 
   /**
@@ -175,23 +186,25 @@ public class MetricsQueries {
       case VOLUME_BY_CATEGORY, VOLUME_BY_LEVEL -> where("f", filter).type(FactType.ESCALATED);
       case CSAT -> where("f", filter).types(FactType.CLOSED, FactType.CSAT_RECEIVED);
       case SLA_COMPLIANCE -> where("f", filter).types(FactType.FIRST_RESPONSE, FactType.RESOLVED, FactType.BREACH);
-      case RE_ESCALATION -> where("f", filter).type(FactType.ESCALATED);
-      case OPEN -> null;
+      case RE_ESCALATION, OPEN -> null;
     };
     if (figure == Figure.OPEN) {
-      Where open = where("f", filter).withoutRange().withoutLevel().type(FactType.ESCALATED);
-      String sql = select("f") + " where " + open.sql
-          + " and not exists (select 1 from escalation_fact c where c.process_instance_id = f.process_instance_id"
-          + "   and c.fact_type = 'CLOSED')"
-          + (filter.level() != null ? " and (select l.level from escalation_fact l where l.process_instance_id ="
-              + " f.process_instance_id order by l.id desc fetch first 1 rows only) = :level" : "")
-          + " order by f.escalated_at, f.ticket_id fetch first " + MAX_ESCALATIONS_LISTED + " rows only";
+      Where open = where("o", filter).withoutRange().openEscalations();
+      String sql = "select o.ticket_id, e.level, o.account_tier, o.category, o.issue_type, o.escalated_at"
+          + " from escalation_open o join escalation_fact e on e.process_instance_id = o.process_instance_id"
+          + " and e.fact_type = 'ESCALATED' where " + open.sql
+          + " order by o.escalated_at, o.ticket_id fetch first " + MAX_ESCALATIONS_LISTED + " rows only";
       return jdbc.query(sql, open.params, MetricsQueries::ref);
+    }
+    if (figure == Figure.RE_ESCALATION) {
+      where = where("f", filter).withoutLevel().type(FactType.RE_ESCALATED);
+      if (filter.level() != null) {
+        where.sql += " and f.from_level = :level";
+      }
     }
     String condition = switch (figure) {
       case CSAT -> score == null ? "" : " and f.csat_score = :score";
       case SLA_COMPLIANCE -> " and (f.within_sla = false or f.fact_type = 'BREACH')";
-      case RE_ESCALATION -> " and " + reEscalated("f");
       default -> "";
     };
     if (score != null) {
@@ -227,8 +240,7 @@ public class MetricsQueries {
     }
   }
 
-  private static double minutes(ResultSet rs, String column) throws SQLException {
-    double seconds = rs.getDouble(column);
+  private static double minutes(double seconds) {
     return Math.round(seconds / 60.0 * 100) / 100.0;
   }
 
@@ -262,12 +274,22 @@ public class MetricsQueries {
       return types(type);
     }
 
+    /** For the projection escalation_open: no fact types (its level is the current one). */
+    Where openEscalations() {
+      return types();
+    }
+
     Where types(FactType... types) {
-      StringBuilder s = new StringBuilder(alias + ".fact_type in (");
-      for (int i = 0; i < types.length; i++) {
-        s.append(i == 0 ? "" : ", ").append('\'').append(types[i].name()).append('\'');
+      StringBuilder s = new StringBuilder();
+      if (types.length == 0) {
+        s.append("1 = 1");
+      } else {
+        s.append(alias).append(".fact_type in (");
+        for (int i = 0; i < types.length; i++) {
+          s.append(i == 0 ? "" : ", ").append('\'').append(types[i].name()).append('\'');
+        }
+        s.append(')');
       }
-      s.append(')');
       if (range) {
         s.append(" and ").append(alias).append(".escalated_at >= :from and ").append(alias).append(".escalated_at < :to");
         params.addValue("from", OffsetDateTime.ofInstant(filter.fromInstant(), ZoneOffset.UTC));

@@ -6,11 +6,13 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Writes an escalation's audit trail. Called from delegates and listeners inside the engine's
  * transaction (the engine and JPA share it), so a rolled-back step leaves no trace here either.
+ * Each saved record is published as an {@link EscalationRecorded} in that same transaction.
  */
 @Service
 public class EscalationHistory {
@@ -18,12 +20,14 @@ public class EscalationHistory {
   private final LevelChangeRepository levelChanges;
   private final EscalationEventRepository events;
   private final AcknowledgementRepository acknowledgements;
+  private final ApplicationEventPublisher publisher;
 
   public EscalationHistory(LevelChangeRepository levelChanges, EscalationEventRepository events,
-      AcknowledgementRepository acknowledgements) {
+      AcknowledgementRepository acknowledgements, ApplicationEventPublisher publisher) {
     this.levelChanges = levelChanges;
     this.events = events;
     this.acknowledgements = acknowledgements;
+    this.publisher = publisher;
   }
 
   /** A handler group's first response at the current level, kept apart from every other group's. */
@@ -44,21 +48,28 @@ public class EscalationHistory {
 
   public LevelChange recordLevelChange(DelegateExecution execution, String from, String to,
       LevelChange.Kind kind, String reason, String changedBy) {
-    return levelChanges.save(new LevelChange(ticketId(execution), execution.getProcessInstanceId(), from, to, kind,
-        reason, changedBy, now()));
+    LevelChange change = levelChanges.save(new LevelChange(ticketId(execution), execution.getProcessInstanceId(), from,
+        to, kind, reason, changedBy, now()));
+    publisher.publishEvent(EscalationRecorded.of(change, execution));
+    return change;
   }
 
   public EscalationEvent recordEvent(VariableScope scope, String processInstanceId, EscalationEvent.Type type,
       String detail, String actor, Date dueAt) {
     String level = EscalationVariables.ESCALATION_LEVEL.from(scope).orElse(null);
-    return events.save(new EscalationEvent(ticketId(scope), processInstanceId, level, type, detail, actor, now(),
-        dueAt == null ? null : dueAt.toInstant()));
+    EscalationEvent event = events.save(new EscalationEvent(ticketId(scope), processInstanceId, level, type, detail,
+        actor, now(), dueAt == null ? null : dueAt.toInstant()));
+    publisher.publishEvent(EscalationRecorded.of(event, scope));
+    return event;
   }
 
   /** For operations outside a delegate, such as an SLA recalculation. */
   public EscalationEvent recordEvent(String ticketId, String processInstanceId, String level,
       EscalationEvent.Type type, String detail, String actor) {
-    return events.save(new EscalationEvent(ticketId, processInstanceId, level, type, detail, actor, now(), null));
+    EscalationEvent event = events.save(new EscalationEvent(ticketId, processInstanceId, level, type, detail, actor,
+        now(), null));
+    publisher.publishEvent(EscalationRecorded.of(event, null));
+    return event;
   }
 
   /** The ticket's latest SLA breach (response or resolution). */

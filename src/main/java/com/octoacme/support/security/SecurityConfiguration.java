@@ -56,6 +56,11 @@ public class SecurityConfiguration {
             .requestMatchers(antMatcher(HttpMethod.POST, "/api/feature-requests/*/roadmap-aligned"))
                 .hasAnyAuthority(Authorities.group("support"), Authorities.group("product-managers"), Authorities.ADMIN)
             .requestMatchers(antMatcher(HttpMethod.GET, "/api/feature-requests/**")).hasAnyAuthority(featureRequestReaders())
+            // escalation metrics: support and the leads; the product team the volume by category only
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/metrics/volume-by-category"),
+                antMatcher(HttpMethod.GET, "/api/metrics/volume-by-category.csv"))
+                .hasAnyAuthority(metricsReaders(Authorities.group("product-team")))
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/metrics/**")).hasAnyAuthority(metricsReaders())
             .requestMatchers(antMatcher("/api/**")).authenticated() // the rest of /api: 404 or 405 from the API itself
             // the engine's API is for people and scripts; the engine's authorizations do the rest
             .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(Authorities.PERSON)
@@ -66,6 +71,14 @@ public class SecurityConfiguration {
   private static String[] featureRequestReaders() {
     return java.util.stream.Stream.concat(AuthorizationSetup.FEATURE_REQUEST_READERS.stream()
         .map(group -> Authorities.group(group.id())), java.util.stream.Stream.of(Authorities.ADMIN)).toArray(String[]::new);
+  }
+
+  /** Who reads the escalation metrics: support and the leads, plus the given authorities. */
+  static String[] metricsReaders(String... more) {
+    java.util.List<String> readers = new java.util.ArrayList<>(java.util.List.of(Authorities.group("support"),
+        Authorities.group("engineering-leads"), Authorities.group("product-managers"), Authorities.group("executives")));
+    readers.addAll(java.util.List.of(more));
+    return readers.toArray(String[]::new);
   }
 
   @Bean

@@ -1,0 +1,291 @@
+package com.octoacme.support.metrics.benchmark;
+
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import com.octoacme.support.SupportEscalationApplication;
+import com.octoacme.support.metrics.MetricsQueries;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Escalation metrics benchmark (a harness, not a pass/fail test; see BENCHMARKS.md). The whole application in
+ * its production profile on an embedded PostgreSQL 17; {@link FactLoader} writes 100,000 escalations' facts
+ * (about a million rows) straight into escalation_fact with COPY, then VACUUM ANALYZE. Several concurrent HTTP
+ * clients (HTTP Basic as a support lead, through Spring Security as in production) call every /api/metrics
+ * figure for a one-year and a 30-day range; latency per figure and range: p50, p95, max. Then EXPLAIN ANALYZE of
+ * the slowest figure's SQL, as MetricsQueries runs it.
+ *
+ * <p>Run: {@code mvn -B -Pbenchmark verify -Dtest=MetricsFiguresBenchmark} (options: -Dbench.escalations,
+ * -Dbench.clients, -Dbench.requests). Figures go to stdout and target/benchmark/metrics-*.txt.
+ */
+@SpringBootTest(classes = SupportEscalationApplication.class, webEnvironment = RANDOM_PORT)
+@ActiveProfiles("postgres")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class MetricsFiguresBenchmark {
+
+  private static final int ESCALATIONS = Integer.getInteger("bench.escalations", 100_000);
+  private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+  /** Measured requests per figure and range (after as many warm-up requests again, a quarter). */
+  private static final int REQUESTS = Integer.getInteger("bench.requests", 100);
+  private static final Duration SPAN = Duration.ofDays(730);
+  private static final List<String> FIGURES = List.of("first-response", "volume-by-category", "volume-by-level", "csat",
+      "re-escalation", "resolution", "sla-compliance", "open");
+  private static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+
+  private static EmbeddedPostgres postgres;
+
+  @LocalServerPort int port;
+  @Autowired DataSource dataSource;
+  @Autowired NamedParameterJdbcTemplate applicationJdbc;
+
+  private final StringBuilder report = new StringBuilder();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("DB_URL", () -> postgres().getJdbcUrl("postgres", "postgres"));
+    registry.add("DB_USERNAME", () -> "postgres");
+    registry.add("DB_PASSWORD", () -> "postgres");
+    registry.add("ADMIN_PASSWORD", () -> PASSWORD);
+    // the demo users (lee.lead, a support lead) are the benchmark's clients
+    registry.add("escalation.demo-users.enabled", () -> "true");
+    registry.add("escalation.demo-users.password", () -> PASSWORD);
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+  }
+
+  static synchronized EmbeddedPostgres postgres() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return postgres;
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void figuresUnderConcurrentClients() throws Exception {
+    line("Escalation metrics benchmark, " + Instant.now() + "; " + Runtime.getRuntime().availableProcessors()
+        + " cores, Java " + System.getProperty("java.version") + ", PostgreSQL "
+        + new JdbcTemplate(dataSource).queryForObject("show server_version", String.class) + " (embedded)");
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    load(jdbc);
+
+    ZoneId zone = ZoneId.of("Europe/Berlin");
+    LocalDate today = LocalDate.now(zone);
+    Map<String, String> ranges = new LinkedHashMap<>();
+    ranges.put("one year", "from=" + today.minusDays(364) + "&to=" + today);
+    ranges.put("30 days", "from=" + today.minusDays(29) + "&to=" + today);
+    for (var range : ranges.entrySet()) {
+      line(String.format("  %-8s: %,d escalations opened, %,d facts", range.getKey(),
+          jdbc.queryForObject("select count(*) from escalation_fact where fact_type = 'ESCALATED' and escalated_at >= ?::date",
+              Long.class, range.getValue().substring(5, 15)),
+          jdbc.queryForObject("select count(*) from escalation_fact where escalated_at >= ?::date", Long.class,
+              range.getValue().substring(5, 15))));
+    }
+
+    Map<String, List<Long>> single = measure(ranges, 1, Math.max(8, REQUESTS / 4));
+    Map<String, List<Long>> latencies = measure(ranges, CLIENTS, REQUESTS);
+    line("");
+    line(String.format("%-20s %-9s %8s %8s %8s %8s   %s", "figure", "range", "p50 ms", "p95 ms", "max ms", "n",
+        "1 client: p50 / p95 ms"));
+    String slowest = null;
+    double slowestP95 = -1;
+    for (String figure : FIGURES) {
+      for (String range : ranges.keySet()) {
+        List<Long> nanos = new ArrayList<>(latencies.get(figure + "|" + range));
+        Collections.sort(nanos);
+        double p95 = ms(rank(nanos, 0.95));
+        List<Long> alone = new ArrayList<>(single.get(figure + "|" + range));
+        Collections.sort(alone);
+        line(String.format("%-20s %-9s %8.1f %8.1f %8.1f %8d   %.1f / %.1f", figure, range, ms(rank(nanos, 0.50)), p95,
+            ms(nanos.get(nanos.size() - 1)), nanos.size(), ms(rank(alone, 0.50)), ms(rank(alone, 0.95))));
+        if (range.equals("one year") && p95 > slowestP95) {
+          slowestP95 = p95;
+          slowest = figure;
+        }
+      }
+    }
+    line("");
+    line("Slowest figure (one-year p95): " + slowest);
+    for (var range : ranges.entrySet()) {
+      explain(slowest, range.getKey(), range.getValue());
+    }
+    Path out = Path.of("target", "benchmark", "metrics-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        .withZone(ZoneOffset.UTC).format(Instant.now()) + ".txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println("Written to " + out);
+  }
+
+  private void load(JdbcTemplate jdbc) throws Exception {
+    // Load without the indexes, then build them (faster than maintaining them row by row), as a restore would.
+    List<String> indexes = jdbc.queryForList("select indexdef from pg_indexes where tablename = 'escalation_fact'"
+        + " and indexname like 'idx_%'", String.class);
+    jdbc.queryForList("select indexname from pg_indexes where tablename = 'escalation_fact' and indexname like 'idx_%'",
+        String.class).forEach(name -> jdbc.execute("drop index " + name));
+    FactLoader.Loaded loaded;
+    try (Connection connection = dataSource.getConnection()) {
+      loaded = new FactLoader().load(connection, ESCALATIONS, Instant.now(), SPAN);
+    }
+    long indexing = System.nanoTime();
+    indexes.forEach(jdbc::execute);
+    jdbc.execute("vacuum analyze escalation_fact");
+    jdbc.execute("vacuum analyze escalation_open");
+    line(String.format("Loaded %,d escalations, %,d facts (COPY) in %.1f s; indexes and VACUUM ANALYZE %.1f s; "
+            + "table %s, indexes %s", loaded.escalations(), loaded.facts(), loaded.took().toMillis() / 1000.0,
+        (System.nanoTime() - indexing) / 1e9,
+        jdbc.queryForObject("select pg_size_pretty(pg_table_size('escalation_fact'))", String.class),
+        jdbc.queryForObject("select pg_size_pretty(pg_indexes_size('escalation_fact'))", String.class)));
+  }
+
+  private Map<String, List<Long>> measure(Map<String, String> ranges, int clientCount, int requests) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String auth = "Basic " + Base64.getEncoder().encodeToString(("lee.lead:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    record Call(String figure, String range, URI uri, boolean measured) {}
+    List<Call> calls = new ArrayList<>();
+    for (String figure : FIGURES) {
+      for (var range : ranges.entrySet()) {
+        URI uri = URI.create("http://localhost:" + port + "/api/metrics/" + figure + "?" + range.getValue());
+        for (int i = 0; i < requests + requests / 4; i++) {
+          calls.add(new Call(figure, range.getKey(), uri, i >= requests / 4));
+        }
+      }
+    }
+    // warm-up calls first (each figure and range in turn), then the measured ones in random order
+    List<Call> warmUp = new ArrayList<>(calls.stream().filter(c -> !c.measured()).toList());
+    List<Call> measured = new ArrayList<>(calls.stream().filter(Call::measured).toList());
+    Collections.shuffle(measured, new Random(7));
+    Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    List<String> failures = new CopyOnWriteArrayList<>();
+    long started = System.nanoTime();
+    ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+    try {
+      for (List<Call> phase : List.of(warmUp, measured)) {
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clientCount; c++) {
+          int client = c;
+          done.add(clients.submit(() -> {
+            for (int i = client; i < phase.size(); i += clientCount) {
+              Call call = phase.get(i);
+              HttpRequest request = HttpRequest.newBuilder(call.uri()).header("Authorization", auth)
+                  .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build();
+              long t = System.nanoTime();
+              try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long took = System.nanoTime() - t;
+                if (response.statusCode() != 200) {
+                  failures.add(call.figure() + " " + response.statusCode() + " " + response.body());
+                } else if (call.measured()) {
+                  latencies.computeIfAbsent(call.figure() + "|" + call.range(), k -> new CopyOnWriteArrayList<>()).add(took);
+                }
+              } catch (Exception e) {
+                failures.add(call.figure() + " " + e);
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get();
+        }
+      }
+    } finally {
+      clients.shutdown();
+    }
+    line(String.format("%d concurrent clients, %,d requests (%,d measured) in %.1f s; failures: %d %s", clientCount,
+        calls.size(), measured.size(), (System.nanoTime() - started) / 1e9, failures.size(),
+        failures.isEmpty() ? "" : failures.subList(0, Math.min(3, failures.size()))));
+    return latencies;
+  }
+
+  /** Runs the figure through MetricsQueries on a JDBC template that also EXPLAINs each statement it runs. */
+  private void explain(String figure, String rangeName, String range) {
+    List<String> plans = new ArrayList<>();
+    NamedParameterJdbcTemplate explaining = new NamedParameterJdbcTemplate(applicationJdbc.getJdbcTemplate()) {
+      @Override
+      protected PreparedStatementCreator getPreparedStatementCreator(String sql, SqlParameterSource params) {
+        if (!sql.startsWith("explain")) {
+          plans.add(String.join("\n", query("explain (analyze, buffers) " + sql, params, (rs, i) -> rs.getString(1))));
+        }
+        return super.getPreparedStatementCreator(sql, params);
+      }
+    };
+    MetricsQueries queries = new MetricsQueries(explaining);
+    var filter = com.octoacme.support.metrics.BenchmarkAccess.filter(range);
+    switch (figure) {
+      case "first-response" -> queries.firstResponse(filter);
+      case "resolution" -> queries.resolution(filter);
+      case "volume-by-category" -> queries.volumeByCategory(filter);
+      case "volume-by-level" -> queries.volumeByLevel(filter);
+      case "csat" -> { queries.csat(filter); queries.csatPending(filter); }
+      case "re-escalation" -> queries.reEscalation(filter);
+      case "sla-compliance" -> queries.slaCompliance(filter);
+      default -> queries.open(filter);
+    }
+    line("");
+    line("EXPLAIN (ANALYZE, BUFFERS) " + figure + ", " + rangeName + ":");
+    plans.forEach(plan -> line(plan.indent(2)));
+  }
+
+  private static long rank(List<Long> sorted, double percentile) {
+    return sorted.get(Math.max(0, (int) Math.ceil(percentile * sorted.size()) - 1));
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private void line(String text) {
+    System.out.println(text);
+    report.append(text).append('\n');
+  }
+}

@@ -2,9 +2,11 @@ package com.octoacme.support.notification;
 
 import com.octoacme.support.escalation.EscalationVariables;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -27,9 +29,11 @@ public class DeliveryIncidents {
   private static final Logger log = LoggerFactory.getLogger(DeliveryIncidents.class);
 
   private final RuntimeService runtime;
+  private final CommandExecutor commands;
 
-  public DeliveryIncidents(RuntimeService runtime) {
+  public DeliveryIncidents(RuntimeService runtime, ProcessEngineConfigurationImpl engineConfiguration) {
     this.runtime = runtime;
+    this.commands = engineConfiguration.getCommandExecutorTxRequired();
   }
 
   /** Raises the incident on the ticket's running escalation, once per notification key. */
@@ -46,12 +50,41 @@ public class DeliveryIncidents {
       log.warn("{} has no running escalation: the incident of {} is on its delivery instance only", ticketId, key);
       return;
     }
-    try {
-      runtime.createIncident(TYPE, executionOf(escalations.get(0).getId()), key, message);
-    } catch (ProcessEngineException e) {
-      // e.g. the escalation moved on at this moment; the delivery instance keeps its own incident
-      log.warn("Could not raise the incident of {} on escalation {}: {}", key, ticketId, e.getMessage());
+    String processInstanceId = escalations.get(0).getId();
+    Boolean raised = commands.execute(context -> raiseAtOutermostActivity(context, processInstanceId, key, message));
+    if (!Boolean.TRUE.equals(raised)) {
+      log.warn("Escalation {} is at no activity now: the incident of {} is on its delivery instance only", ticketId, key);
     }
+  }
+
+  /**
+   * An incident needs an execution at an activity: the one nearest the process instance (the level's
+   * subprocess or the task it waits at), which lives longest. While the instance waits inside a subprocess
+   * its own execution is at none. (If that execution ends before the mail goes out, the engine closes the
+   * incident; the delivery instance keeps its own until the mail is sent.)
+   */
+  private static Boolean raiseAtOutermostActivity(CommandContext context, String processInstanceId, String key,
+      String message) {
+    ExecutionEntity best = null;
+    int bestDepth = Integer.MAX_VALUE;
+    for (ExecutionEntity execution : context.getExecutionManager().findExecutionsByProcessInstanceId(processInstanceId)) {
+      if (execution.getActivity() == null) {
+        continue;
+      }
+      int depth = 0;
+      for (ExecutionEntity parent = execution.getParent(); parent != null; parent = parent.getParent()) {
+        depth++;
+      }
+      if (depth < bestDepth) {
+        best = execution;
+        bestDepth = depth;
+      }
+    }
+    if (best == null) {
+      return false;
+    }
+    best.createIncident(TYPE, key, message);
+    return true;
   }
 
   /** Resolves the notification's incident on the escalation, if there is one. */
@@ -59,22 +92,5 @@ public class DeliveryIncidents {
     for (Incident incident : runtime.createIncidentQuery().incidentType(TYPE).configuration(key).list()) {
       runtime.resolveIncident(incident.getId());
     }
-  }
-
-  /**
-   * An incident needs an execution at an activity: the escalation's outermost running activity (the
-   * level's subprocess), which lives longest; the process instance's own execution has none while it
-   * waits inside a subprocess.
-   */
-  private String executionOf(String processInstanceId) {
-    ActivityInstance root = runtime.getActivityInstance(processInstanceId);
-    if (root != null) {
-      for (ActivityInstance child : root.getChildActivityInstances()) {
-        if (child.getExecutionIds().length > 0) {
-          return child.getExecutionIds()[0];
-        }
-      }
-    }
-    return processInstanceId;
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "notification.worker")
 public record NotificationWorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int poolSize,
-    @DefaultValue("PT1M") Duration lockDuration, @DefaultValue("PT0.5S") Duration pollInterval) {
+    @DefaultValue("PT45S") Duration lockDuration, @DefaultValue("PT0.5S") Duration pollInterval) {
 
   public NotificationWorkerProperties {
     if (poolSize < 1) {

@@ -31,26 +31,32 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A mail server that accepts connections and never answers, with the job executor and the mail workers
- * running as in production: while every mail worker hangs on it, SLA breach timers still fire on time (the
- * sends are not on the job executor), and each stalled send becomes an incident on its escalation within
- * the retry cycle (here R2/PT1S with a 3 s read timeout: two attempts, one second apart).
+ * Outside failures with the job executor and the mail workers running as in production:
+ *
+ * <ul>
+ *   <li>a mail server that accepts connections and never answers: while every mail worker hangs on it, SLA
+ *       breach timers still fire on time (the sends are not on the job executor), and each stalled send
+ *       becomes an incident on its escalation within the retry cycle (here R2/PT1S with a 3 s read timeout:
+ *       two attempts, one second apart);
+ *   <li>a node that dies holding a due SLA timer: this node runs it once the dead node's lock runs out, after
+ *       the configured job lock time (application.yaml, 30 s), not Camunda's default 5 minutes.
+ * </ul>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:stalled-mail-server;DB_CLOSE_DELAY=-1",
     "camunda.bpm.generate-unique-process-engine-name=true",
     "camunda.bpm.job-execution.enabled=true",
     "notification.worker.enabled=true",
-    "notification.worker.pool-size=" + StalledMailServerTest.WORKERS,
+    "notification.worker.pool-size=" + OutsideFailuresTest.WORKERS,
     "notification.worker.poll-interval=PT0.2S",
     "notification.worker.lock-duration=PT30S",
     "notification.retry-cycle=R2/PT1S",
     "spring.mail.properties.mail.smtp.connectiontimeout=1000",
-    "spring.mail.properties.mail.smtp.timeout=" + StalledMailServerTest.READ_TIMEOUT_MS,
+    "spring.mail.properties.mail.smtp.timeout=" + OutsideFailuresTest.READ_TIMEOUT_MS,
     "spring.mail.properties.mail.smtp.writetimeout=1000"})
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class StalledMailServerTest {
+class OutsideFailuresTest {
 
   static final int WORKERS = 4;
   static final int READ_TIMEOUT_MS = 3000;
@@ -110,7 +116,8 @@ class StalledMailServerTest {
         .filter(n -> n.getTicketId().startsWith(tickets.replace("%", ""))).toList();
     assertThat(mails).hasSizeGreaterThan(WORKERS);
     List<Incident> incidents = waitFor(Duration.ofSeconds(90),
-        () -> runtime.createIncidentQuery().incidentType(DeliveryIncidents.TYPE).list(),
+        () -> runtime.createIncidentQuery().incidentType(DeliveryIncidents.TYPE).list().stream()
+            .filter(incident -> incident.getConfiguration().startsWith(tickets.replace("%", ""))).toList(),
         list -> list.size() >= mails.size());
     for (OutboxNotification mail : mails) {
       Incident incident = incidents.stream().filter(i -> i.getConfiguration().equals(mail.getKey())).findFirst()
@@ -127,6 +134,40 @@ class StalledMailServerTest {
     System.out.printf("%d stalled sends became incidents on their escalations %d s after the start%n", mails.size(),
         Duration.between(start, Instant.now()).toSeconds());
   }
+
+  @Test
+  @Timeout(90)
+  void aTimerLockedByANodeThatDied_runsHereAfterTheLockTime() throws Exception {
+    BenchmarkEscalations escalations = new BenchmarkEscalations(runtime, transactions, List.of("engineering"), "DEAD");
+    Instant due = Instant.now().plusSeconds(2);
+    escalations.create(0, 1, i -> due, 1, 1, Duration.ofSeconds(30));
+    String ticketId = escalations.ticketId(0, 0);
+    String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).singleResult().getId();
+    Instant acquiredByDeadNode = due;
+    // What the other node's acquisition wrote when it took the timer at its due instant, before it died.
+    int locked = database.update("update act_ru_job set lock_owner_ = 'dead-node', lock_exp_time_ = ?"
+        + " where process_instance_id_ = ? and type_ = 'timer' and duedate_ <= ?",
+        java.sql.Timestamp.from(acquiredByDeadNode.plus(JOB_LOCK_TIME)), instanceId, java.sql.Timestamp.from(due));
+    assertThat(locked).as("the response timer").isEqualTo(1);
+
+    Map<String, Object> breach = waitFor(Duration.ofSeconds(60), () -> database.queryForList(
+        "select occurred_at from escalation_event where ticket_id = ? and event_type = ?", ticketId,
+        EscalationEvent.Type.RESPONSE_SLA_BREACHED.name()), rows -> !rows.isEmpty()).get(0);
+    long lateMs = Duration.between(due, instant(breach.get("occurred_at"))).toMillis();
+    System.out.printf("A breach whose timer a dead node held came %d ms late (job lock time %s)%n", lateMs, JOB_LOCK_TIME);
+    assertThat(lateMs).as("not before the dead node's lock ran out").isGreaterThanOrEqualTo(JOB_LOCK_TIME.toMillis() - 100);
+    assertThat(lateMs).as("within the lock time and one acquisition").isLessThan(JOB_LOCK_TIME.toMillis() + 2000);
+    assertThat(database.queryForObject("select count(*) from act_ru_job where lock_owner_ = 'dead-node'", Long.class))
+        .as("nothing left locked by the dead node").isZero();
+  }
+
+  /** camunda.bpm.job-execution.lock-time-in-millis of application.yaml. */
+  @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.lock-time-in-millis}")
+  void jobLockTime(long millis) {
+    JOB_LOCK_TIME = Duration.ofMillis(millis);
+  }
+
+  static Duration JOB_LOCK_TIME;
 
   private final AtomicInteger sequence = new AtomicInteger();
 

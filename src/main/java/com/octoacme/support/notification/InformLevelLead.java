@@ -62,9 +62,19 @@ public class InformLevelLead implements JavaDelegate {
     model.put("nextStep", staysAtLevel
         ? "The escalation stays at " + level + " with fresh SLA clocks."
         : "The escalation moves up to " + level.up() + " (" + level.up().title() + ").");
+    model.put("warningSkipped", warningSkipped(ticketId, breach));
     notifications.enqueue(new Notification(NotificationKind.SLA_BREACH,
         Notifications.key(ticketId, NotificationKind.SLA_BREACH, sla, breach.getDueAt()), ticketId,
         List.of(Recipient.group(leadGroup)), model));
+  }
+
+  /** Why no warning came before this breach, if none did (recorded by the breach as SLA_WARNING_SKIPPED). */
+  private String warningSkipped(String ticketId, EscalationEvent breach) {
+    String sla = breach.getType() == EscalationEvent.Type.RESPONSE_SLA_BREACHED ? "RESPONSE" : "RESOLUTION";
+    return events.findByTicketIdAndTypeOrderByIdAsc(ticketId, EscalationEvent.Type.SLA_WARNING_SKIPPED).stream()
+        .filter(e -> breach.getDueAt().equals(e.getDueAt()) && e.getDetail().startsWith(sla + " "))
+        .map(e -> e.getDetail().substring(e.getDetail().indexOf(": ") + 2))
+        .findFirst().orElse(null);
   }
 
   private EscalationEvent latestBreach(String ticketId) {

@@ -97,6 +97,9 @@ class HistoryGrowthBenchmark {
     long running = engine.getRuntimeService().createProcessInstanceQuery().count();
     jdbc.execute("vacuum full");
     Map<String, Long> closed = sizes(jdbc);
+    List<Map<String, Object>> topTablesClosed = jdbc.queryForList("select c.relname, pg_total_relation_size(c.oid) as size"
+        + " from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"
+        + " and c.relkind = 'r' order by 2 desc limit 8");
 
     // 180 days and a minute later (the history time to live): the cleanup removes what has run out.
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(180)).plus(Duration.ofMinutes(1))));
@@ -109,6 +112,7 @@ class HistoryGrowthBenchmark {
         management.executeJob(cleanup.getId());
         runs++;
         remaining = history.createHistoricProcessInstanceQuery().finished().count();
+        remaining += history.createHistoricDecisionInstanceQuery().count();
       } while (remaining > 0 && runs < 1_000);
     } finally {
       ClockUtil.reset();
@@ -129,6 +133,14 @@ class HistoryGrowthBenchmark {
           mb(closed.get(group)), mb(cleaned.get(group)),
           mb(closed.get(group) - before.get(group)) * 1000.0 / CLOSED));
     }
+    report.append("largest tables (MB: closed -> cleaned, after VACUUM FULL):");
+    for (Map<String, Object> table : topTablesClosed) {
+      String name = (String) table.get("relname");
+      Long after = jdbc.queryForObject("select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c"
+          + " where c.relname = ? and c.relkind = 'r'", Long.class, name);
+      report.append(String.format(" %s %.1f -> %.1f;", name, mb(((Number) table.get("size")).longValue()), mb(after)));
+    }
+    report.append('\n');
     report.append("database: ").append(BenchmarkDatabase.description()).append(", ")
         .append(jdbc.queryForObject("select version()", String.class)).append('\n');
     System.out.print(report);

@@ -154,7 +154,7 @@ class TwoNodesIT {
         + " where event_type = 'RESPONSE_SLA_BREACHED' and due_at between ? and ? order by 1", Long.class,
         java.sql.Timestamp.from(killed.minusSeconds(5)), java.sql.Timestamp.from(killed.plusSeconds(30)));
     List<Map<String, Object>> byNode = db.queryForList("select hostname_, count(*) as timers from act_hi_job_log"
-        + " where job_def_type_ = 'timer-transition' and job_state_ = 1 group by hostname_ order by hostname_");
+        + " where job_def_type_ like 'timer%' and job_state_ = 2 group by hostname_ order by hostname_"); // 2: successful
     long skipped = count("select count(*) from escalation_event where event_type = 'SLA_WARNING_SKIPPED'");
     System.out.printf("%nTwo nodes, one PostgreSQL: %d escalations, warnings and breaches due at %d/s for %d s%n",
         ESCALATIONS, DUE_PER_SECOND, ESCALATIONS / DUE_PER_SECOND);

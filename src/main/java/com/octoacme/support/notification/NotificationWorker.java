@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Component;
  * <p>A failed attempt is one WARN line (kind, key, ticket, cause); the stack trace goes into the external
  * task's error details, which Cockpit shows with the incident. After the last attempt of
  * {@code notification.retry-cycle} the delivery instance has a {@code failedExternalTask} incident, and the
- * escalation one of type {@link DeliveryIncidents#TYPE}; the latter is resolved when the mail goes out.
+ * escalation one of type {@link DeliveryIncidents#TYPE}; the latter is resolved when the mail goes out, and
+ * raised again if the engine closed it because the escalation moved on (checked every 30 s).
  */
 @Component
 public class NotificationWorker implements SmartLifecycle {
@@ -44,8 +47,11 @@ public class NotificationWorker implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(NotificationWorker.class);
   /** While fetching fails (e.g. the database is down), say so once a minute, not on every poll. */
   private static final Duration FETCH_FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
+  /** How often the escalations' incidents are checked against the failed sends (see {@link #checkIncidents}). */
+  private static final Duration INCIDENT_CHECK_INTERVAL = Duration.ofSeconds(30);
 
   private final ExternalTaskService externalTasks;
+  private final RuntimeService runtime;
   private final NotificationDelivery delivery;
   private final NotificationOutbox outbox;
   private final DeliveryIncidents incidents;
@@ -60,10 +66,11 @@ public class NotificationWorker implements SmartLifecycle {
   private long fetchFailingSince;
   private long fetchFailureLoggedAt;
 
-  public NotificationWorker(ExternalTaskService externalTasks, NotificationDelivery delivery, NotificationOutbox outbox,
+  public NotificationWorker(ExternalTaskService externalTasks, RuntimeService runtime, NotificationDelivery delivery, NotificationOutbox outbox,
       DeliveryIncidents incidents, NotificationWorkerProperties properties, NotificationProperties notificationProperties,
       MailProperties mail) {
     this.externalTasks = externalTasks;
+    this.runtime = runtime;
     this.delivery = delivery;
     this.outbox = outbox;
     this.incidents = incidents;
@@ -111,6 +118,8 @@ public class NotificationWorker implements SmartLifecycle {
     poller = Executors.newSingleThreadScheduledExecutor(threads("notification-poller-"));
     long interval = properties.pollInterval().toMillis();
     poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+    poller.scheduleWithFixedDelay(this::checkIncidents, INCIDENT_CHECK_INTERVAL.toMillis(),
+        INCIDENT_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     running = true;
     log.info("Mail workers started: {} threads, lock {}, retry cycle {} ({} attempts, {} apart), worker id {}",
         properties.poolSize(), properties.lockDuration(), retries, retries.attempts(), retries.interval(), workerId);
@@ -227,6 +236,25 @@ public class NotificationWorker implements SmartLifecycle {
       log.warn("{} (attempt {} of {}): no attempts left, incident raised", message, attempt, retries.attempts());
     } else {
       log.warn("{} (attempt {} of {}, next in {})", message, attempt, retries.attempts(), retries.interval());
+    }
+  }
+
+  /**
+   * Every failed send (no attempts left) has its incident on the escalation. The engine closes an incident
+   * when the execution it sits on ends (the escalation moved on, e.g. to the next level): raise it again
+   * on the escalation's current activity, so it stays visible there until the mail goes out.
+   */
+  public void checkIncidents() {
+    try {
+      for (ExternalTask failed : externalTasks.createExternalTaskQuery().topicName(SEND_TOPIC).noRetriesLeft().list()) {
+        Object key = runtime.getVariable(failed.getProcessInstanceId(), NOTIFICATION_KEY.name());
+        if (key instanceof String notificationKey) {
+          incidents.raise(failed.getBusinessKey(), notificationKey, failed.getErrorMessage() + " (attempt "
+              + retries.attempts() + " of " + retries.attempts() + ")");
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Checking the incidents of failed mails failed: {}", NotificationDeliveryException.describe(e));
     }
   }
 

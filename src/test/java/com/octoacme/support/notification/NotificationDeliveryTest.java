@@ -184,6 +184,20 @@ class NotificationDeliveryTest {
     assertThat(onEscalation.getConfiguration()).isEqualTo(notification.key());
     assertThat(onEscalation.getIncidentMessage()).startsWith(expected).endsWith("(attempt 3 of 3)");
     assertThat(smtp.getReceivedMessages()).isEmpty();
+
+    // The engine closes an incident with the execution it sits on (the escalation moved on to another
+    // level); as if so, while the mail still fails, the workers' check raises it again where it is now.
+    new EscalationDriver(engine).reviewLevel(escalation, null, null);
+    runtime.resolveIncident(onEscalation.getId());
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).isZero();
+    worker.checkIncidents();
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult()).satisfies(again -> {
+      assertThat(again.getIncidentType()).isEqualTo(DeliveryIncidents.TYPE);
+      assertThat(again.getConfiguration()).isEqualTo(notification.key());
+      assertThat(again.getIncidentMessage()).startsWith(expected).endsWith("(attempt 3 of 3)");
+    });
+    worker.checkIncidents();
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).as("once").isEqualTo(1);
     ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofHours(1))));
     assertThat(worker.deliverPending(ticketId)).as("no attempts left").isZero();
 

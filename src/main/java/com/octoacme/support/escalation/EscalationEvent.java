@@ -19,6 +19,8 @@ public class EscalationEvent {
     OPENED,
     FIRST_RESPONSE,
     SLA_WARNING,
+    /** The SLA's warning never came: its breach fired first (both overdue after a backlog). */
+    SLA_WARNING_SKIPPED,
     RESPONSE_SLA_BREACHED,
     RESOLUTION_SLA_BREACHED,
     LEAD_INFORMED,

@@ -83,6 +83,15 @@ public class EscalationHistory {
     return breaches.get(breaches.size() - 1);
   }
 
+  /** Why no warning came before this breach, if none did (the breach recorded it as SLA_WARNING_SKIPPED); else null. */
+  public String warningSkipped(String ticketId, EscalationEvent breach) {
+    String sla = breach.getType() == EscalationEvent.Type.RESPONSE_SLA_BREACHED ? "RESPONSE" : "RESOLUTION";
+    return events.findByTicketIdAndTypeOrderByIdAsc(ticketId, EscalationEvent.Type.SLA_WARNING_SKIPPED).stream()
+        .filter(e -> breach.getDueAt().equals(e.getDueAt()) && e.getDetail().startsWith(sla + " "))
+        .map(e -> e.getDetail().substring(e.getDetail().indexOf(": ") + 2))
+        .findFirst().orElse(null);
+  }
+
   /** The ticket's latest level change (the first decision included). */
   public LevelChange latestLevelChange(String ticketId) {
     List<LevelChange> changes = levelChanges.findByTicketIdOrderByIdAsc(ticketId);

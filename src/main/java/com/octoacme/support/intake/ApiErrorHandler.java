@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.HandlerMapping;
 class ApiErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+  static final String RETRY_AFTER_SECONDS = "5";
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> handle(Exception exception, HttpServletRequest request) throws Exception {
@@ -34,6 +36,12 @@ class ApiErrorHandler {
       throw exception;
     }
     ApiError error = toError(exception, ticketIdOf(request));
+    if (error.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      // an outage, not a bug: one line per request, no stack trace
+      log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), error.message());
+      return ResponseEntity.status(error.status()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .contentType(MediaType.APPLICATION_JSON).body(error);
+    }
     if (error.status() >= 500) {
       log.error("{} {} failed", request.getMethod(), request.getRequestURI(), exception);
     }
@@ -58,6 +66,9 @@ class ApiErrorHandler {
         return error(HttpStatus.CONFLICT, null, "the escalation was changed by someone else at the same time; retry",
             ticketId);
       }
+    }
+    if (DatabaseUnavailable.causes(exception)) {
+      return error(HttpStatus.SERVICE_UNAVAILABLE, null, DatabaseUnavailable.MESSAGE, ticketId);
     }
     if (exception instanceof HttpMediaTypeNotSupportedException unsupported) {
       return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "the body must be application/json, not "

@@ -61,6 +61,7 @@ public class InformLevelLead implements JavaDelegate {
         ? "The escalation stays at " + change.getToLevel() + " with fresh SLA clocks."
         : "The escalation moves up to " + change.getToLevel() + " ("
             + levels.find(change.getToLevel()).map(LevelPolicy::title).orElse(change.getToLevel()) + ").");
+    model.put("warningSkipped", history.warningSkipped(ticketId, breach));
     notifications.enqueue(new Notification(NotificationKind.SLA_BREACH,
         Notifications.key(ticketId, NotificationKind.SLA_BREACH, sla, breach.getDueAt()), ticketId,
         List.of(Recipient.group(leadGroup)), model));

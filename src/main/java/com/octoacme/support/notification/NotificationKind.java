@@ -20,7 +20,7 @@ public enum NotificationKind {
   /** A share of an SLA has passed: to whoever has the task, or its groups. */
   SLA_WARNING("sla-warning", "sla", "dueAt", "warned"),
   /** An SLA ran out: to the level's lead group. */
-  SLA_BREACH("sla-breach", "sla", "dueAt", "reason", "leadGroup", "nextStep"),
+  SLA_BREACH("sla-breach", "sla", "dueAt", "reason", "leadGroup", "nextStep", "warningSkipped"),
   /** The escalation changed level: to the new level's lead group. */
   LEVEL_CHANGE("level-change", "fromLevel", "fromLevelTitle", "toLevel", "toLevelTitle", "changeKind", "reason",
       "changedBy", "changedAt", "handlerGroups"),

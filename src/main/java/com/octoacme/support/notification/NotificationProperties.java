@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>{@code time-zone}: the zone dates are shown in (the support centre's);
  *   <li>{@code templates}: where the Mustache templates are read from, {@code classpath:mail-templates/} or a
  *       folder such as {@code file:/etc/octoacme/mail-templates/};
- *   <li>{@code retry-cycle}: the delivery job's retries, e.g. {@code R3/PT5M} (three more tries, five minutes apart);
+ *   <li>{@code retry-cycle}: the attempts at each send, e.g. {@code R3/PT5M}: three attempts in all, five minutes
+ *       apart, then an incident (see {@link RetryCycle});
  *   <li>{@code group-addresses}: the mailing address of each candidate group, by group id;
  *   <li>{@code fallback-group}: the group that gets a notification none of whose recipients has an address.
  * </ul>
@@ -44,8 +45,10 @@ public record NotificationProperties(String from, URI appBaseUrl, ZoneId timeZon
     templates = required("templates", templates);
     templates = templates.endsWith("/") ? templates : templates + "/";
     retryCycle = required("retry-cycle", retryCycle);
-    if (!retryCycle.matches("R\\d+/P\\S+")) {
-      throw new IllegalStateException(PREFIX + ".retry-cycle must look like R3/PT5M, not '" + retryCycle + "'");
+    try {
+      RetryCycle.parse(retryCycle);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(PREFIX + ".retry-cycle must look like R3/PT5M, not '" + retryCycle + "'", e);
     }
     Map<String, String> addresses = new TreeMap<>();
     if (groupAddresses != null) {
@@ -59,6 +62,11 @@ public record NotificationProperties(String from, URI appBaseUrl, ZoneId timeZon
     if (!groupAddresses.containsKey(fallbackGroup)) {
       throw new IllegalStateException(PREFIX + ".group-addresses." + fallbackGroup + " is required: it is the fallback-group");
     }
+  }
+
+  /** The attempts at each send, parsed. */
+  public RetryCycle retries() {
+    return RetryCycle.parse(retryCycle);
   }
 
   /** The group's address, if configured. */

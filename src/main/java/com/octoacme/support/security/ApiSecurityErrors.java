@@ -2,9 +2,12 @@ package com.octoacme.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.octoacme.support.intake.ApiError;
+import com.octoacme.support.intake.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -15,8 +18,16 @@ final class ApiSecurityErrors {
   private ApiSecurityErrors() {}
 
   static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
-    return (request, response, exception) -> write(json, response, HttpStatus.UNAUTHORIZED,
-        "Authentication required: HTTP Basic with a user of the escalation app, or the ticketing system's X-API-Key");
+    return (request, response, exception) -> {
+      if (exception instanceof AuthenticationServiceException && DatabaseUnavailable.causes(exception)) {
+        // the password could not be checked: the database is down, not the caller wrong
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        write(json, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
+        return;
+      }
+      write(json, response, HttpStatus.UNAUTHORIZED,
+          "Authentication required: HTTP Basic with a user of the escalation app, or the ticketing system's X-API-Key");
+    };
   }
 
   static AccessDeniedHandler forbidden(ObjectMapper json) {

@@ -1,5 +1,7 @@
 package com.octoacme.support.security;
 
+import com.octoacme.support.intake.DatabaseUnavailable;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,6 +26,18 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   @Override
   public Authentication authenticate(Authentication authentication) {
+    try {
+      return check(authentication);
+    } catch (RuntimeException e) {
+      if (DatabaseUnavailable.causes(e)) {
+        // answered 503 by the entry point (ApiSecurityErrors), not "wrong password"; "internal": no second provider tries
+        throw new InternalAuthenticationServiceException(DatabaseUnavailable.MESSAGE, e);
+      }
+      throw e;
+    }
+  }
+
+  private Authentication check(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {

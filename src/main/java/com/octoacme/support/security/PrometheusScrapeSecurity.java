@@ -28,20 +28,20 @@ public class PrometheusScrapeSecurity {
 
   static final String SCRAPER = "METRICS_SCRAPER";
 
+  // Before the actuator chain of SecurityConfiguration (health probes), which denies the rest of /actuator.
   @Bean
-  @Order(0)
-  SecurityFilterChain actuator(HttpSecurity http,
+  @Order(-1)
+  SecurityFilterChain prometheusScrape(HttpSecurity http,
       @Value("${metrics.prometheus.scrape-username:prometheus}") String username,
       @Value("${metrics.prometheus.scrape-password:}") String password) throws Exception {
-    http.securityMatcher(antMatcher("/actuator/**"))
+    http.securityMatcher(antMatcher("/actuator/prometheus"))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // only the scrape credential: this chain does not fall back to Camunda's identities
         .authenticationManager(new ProviderManager(List.of(new ScrapeCredential(username, password))))
         .httpBasic(basic -> basic.realmName("prometheus"))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(antMatcher("/actuator/prometheus")).hasAuthority(SCRAPER)
-            .anyRequest().denyAll());
+            .anyRequest().hasAuthority(SCRAPER));
     return http.build();
   }
 

@@ -81,6 +81,27 @@ public class SecurityConfiguration {
     return readers.toArray(String[]::new);
   }
 
+  /**
+   * Actuator: the health probes are open to load balancers and compose health checks; their details
+   * (database, job executor) only for a caller with credentials. Nothing else of Actuator is reachable.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http, CamundaIdentityAuthenticationProvider identities, ObjectMapper json)
+      throws Exception {
+    AuthenticationEntryPoint unauthorized = ApiSecurityErrors.unauthorized(json);
+    http.securityMatcher(antMatcher("/actuator/**"))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authenticationProvider(identities)
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(antMatcher(HttpMethod.GET, "/actuator/health"), antMatcher(HttpMethod.GET, "/actuator/health/**"))
+                .permitAll()
+            .anyRequest().denyAll());
+    return http.build();
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {

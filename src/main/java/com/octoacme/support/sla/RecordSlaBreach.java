@@ -15,16 +15,20 @@ import org.springframework.stereotype.Component;
 /**
  * A response or resolution timer fired: records the breach with its due instant and hands the
  * policy's breach action to the process. Which SLA comes from the task's input {@code breachedSla}.
+ * If the clock's warning has not happened (both timers overdue at once after a backlog: the breach runs
+ * first and removes the warning's timer), records the warning as skipped, with the reason.
  */
 @Component("recordSlaBreach")
 public class RecordSlaBreach implements JavaDelegate {
 
   private final EscalationHistory history;
   private final SlaClock clock;
+  private final SlaWarnings warnings;
 
-  public RecordSlaBreach(EscalationHistory history, SlaClock clock) {
+  public RecordSlaBreach(EscalationHistory history, SlaClock clock, SlaWarnings warnings) {
     this.history = history;
     this.clock = clock;
+    this.warnings = warnings;
   }
 
   @Override
@@ -34,9 +38,16 @@ public class RecordSlaBreach implements JavaDelegate {
     String level = ESCALATION_LEVEL.require(execution);
     String reason = (kind == SlaKind.RESPONSE ? "Response time" : "Resolution target") + " of " + level
         + " exceeded (due " + dueAt.toInstant() + ")";
-    history.recordEvent(execution, execution.getProcessInstanceId(),
-        kind == SlaKind.RESPONSE ? EscalationEvent.Type.RESPONSE_SLA_BREACHED : EscalationEvent.Type.RESOLUTION_SLA_BREACHED,
+    String ticketId = TICKET_ID.require(execution);
+    boolean warningMissing = !warnings.warnedOrSkipped(ticketId, kind, dueAt);
+    EscalationEvent breach = history.recordEvent(execution, execution.getProcessInstanceId(), SlaWarnings.breachOf(kind),
         reason, Actors.SLA_CLOCK, dueAt);
+    if (warningMissing) {
+      // No warning lost without a trace: the breach mail says so too (informLevelLead reads this event).
+      Date warningAt = (kind == SlaKind.RESPONSE ? RESPONSE_WARNING_AT : RESOLUTION_WARNING_AT).from(execution).orElse(null);
+      history.recordEvent(execution, execution.getProcessInstanceId(), EscalationEvent.Type.SLA_WARNING_SKIPPED,
+          SlaWarnings.skippedDetail(kind, warningAt, breach.getOccurredAt()), Actors.SLA_CLOCK, dueAt);
+    }
     LEVEL_OUTCOME.set(execution, LevelOutcome.SLA_BREACHED.name());
     LEVEL_CHANGE_REASON.set(execution, reason);
     LEVEL_CHANGE_REQUESTED_BY.set(execution, Actors.SLA_CLOCK);

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A share of an SLA has passed (the policy's warning threshold): tells whoever has the task, the
- * assignee, or else the candidate groups. Input {@code warnedSla}: RESPONSE or RESOLUTION.
+ * assignee, or else the candidate groups. Input {@code warnedSla}: RESPONSE or RESOLUTION. A warning whose
+ * breach came first never runs: the breach ends the level's scope ("SLA breached" is a terminate end event),
+ * which deletes the pending warning job, and the breach records the warning as skipped.
  */
 @Component("warnOfSlaBreach")
 public class WarnOfSlaBreach implements JavaDelegate {

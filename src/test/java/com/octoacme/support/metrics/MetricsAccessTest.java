@@ -1,5 +1,6 @@
 package com.octoacme.support.metrics;
 
+import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.CUSTOMER_NAME;
 import static com.octoacme.support.escalation.EscalationVariables.REPORTED_BY;
 import static com.octoacme.support.testing.AuthenticatedClients.ADMIN;
@@ -148,7 +149,7 @@ class MetricsAccessTest {
     ProcessInstance pi = driver.start(request);
     driver.reviewLevel(pi, "L2", "Confirmed bug");
     driver.completeChecklist(pi, Map.of());
-    Jobs.fireTimer(management, pi, "Timer_ResponseSlaBreached");
+    Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
     Jobs.executeJobAt(management, pi, "Task_InformLevelLead");
     Jobs.executeAsyncContinuations(management, pi);
     driver.acknowledgeAsHandlers(pi);

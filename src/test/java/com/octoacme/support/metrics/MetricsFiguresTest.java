@@ -6,7 +6,7 @@ import static com.octoacme.support.testing.EscalationRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.octoacme.support.escalation.EscalationMessages;
+import com.octoacme.support.escalation.EscalationModel;
 import com.octoacme.support.escalation.RequestedAction;
 import com.octoacme.support.testing.EscalationDriver;
 import com.octoacme.support.testing.Jobs;
@@ -104,7 +104,7 @@ class MetricsFiguresTest {
     at("2030-11-26T09:00:00Z");
     driver.resolve(b, "erin.engineer", "WAITING_FOR_CUSTOMER", "Asked for the HAR file");
     at("2030-11-27T09:00:00Z");
-    runtime.createMessageCorrelation(EscalationMessages.CUSTOMER_REPLIED).processInstanceBusinessKey(b.getBusinessKey()).correlate();
+    runtime.createMessageCorrelation(EscalationModel.MESSAGE_CUSTOMER_REPLIED).processInstanceBusinessKey(b.getBusinessKey()).correlate();
     at("2030-11-27T13:00:00Z");
     driver.resolve(b, "erin.engineer", "RESOLVED", null);
     at("2030-11-27T14:00:00Z");
@@ -120,7 +120,7 @@ class MetricsFiguresTest {
     at("2030-11-25T15:00:00Z");
     driver.resolve(c, "lee.lead", "RESOLVED", null);
     at("2030-11-26T08:00:00Z");
-    runtime.createMessageCorrelation(EscalationMessages.ESCALATION_REOPENED).processInstanceBusinessKey(c.getBusinessKey())
+    runtime.createMessageCorrelation(EscalationModel.MESSAGE_ESCALATION_REOPENED).processInstanceBusinessKey(c.getBusinessKey())
         .setVariable(REOPEN_REASON.name(), "The outage is back").correlate();
     Jobs.executeAsyncContinuations(management, c);
     at("2030-11-26T08:15:00Z");
@@ -134,7 +134,7 @@ class MetricsFiguresTest {
 
     d = open("ACCOUNT_BILLING", "FREE", "L1", RequestedAction.DOCUMENTATION_UPDATE);
     at("2030-11-25T13:00:00Z");
-    Jobs.fireTimer(management, d, "Timer_ResponseSlaBreached");
+    Jobs.fireTimer(management, d, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
     Jobs.executeJobAt(management, d, "Task_InformLevelLead");
     at("2030-11-25T14:00:00Z");
     driver.completeChecklist(d, Map.of());
@@ -146,8 +146,8 @@ class MetricsFiguresTest {
 
     e = open("INTEGRATION_PROBLEM", "ENTERPRISE", "L2");
     at("2030-11-25T15:00:00Z");
-    Jobs.fireTimer(management, e, "Timer_ResponseSlaWarning");
-    Jobs.executeJobAt(management, e, "Task_WarnOfResponseBreach");
+    Jobs.fireTimer(management, e, EscalationModel.TIMER_RESPONSE_SLA_WARNING);
+    Jobs.executeJobAt(management, e, EscalationModel.TASK_WARN_OF_RESPONSE_BREACH);
     at("2030-11-26T08:30:00Z");
     driver.acknowledge(e, "erin.engineer");
     at("2030-11-26T13:00:00Z");
@@ -157,7 +157,7 @@ class MetricsFiguresTest {
     at("2030-11-25T10:00:00Z");
     driver.acknowledge(g, "erin.engineer");
     at("2030-12-02T09:00:00Z");
-    Jobs.fireTimer(management, g, "Timer_ResolutionSlaBreached");
+    Jobs.fireTimer(management, g, EscalationModel.TIMER_RESOLUTION_SLA_BREACHED);
     Jobs.executeJobAt(management, g, "Task_InformLevelLead");
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-12-10T09:00:00Z")));
@@ -382,13 +382,13 @@ class MetricsFiguresTest {
   }
 
   void acknowledgeAs(ProcessInstance pi, String group, String user) {
-    Task task = driver.tasksAt(pi, "Task_AcknowledgeEscalation").stream()
+    Task task = driver.tasksAt(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).stream()
         .filter(t -> driver.candidateGroups(t).contains(group)).findFirst().orElseThrow();
     driver.complete(task, user, Map.of(INITIAL_ASSESSMENT.name(), "On it"));
   }
 
   void csat(ProcessInstance pi, long score) {
-    runtime.createMessageCorrelation(EscalationMessages.CSAT_RECEIVED).processInstanceBusinessKey(pi.getBusinessKey())
+    runtime.createMessageCorrelation(EscalationModel.MESSAGE_CSAT_RECEIVED).processInstanceBusinessKey(pi.getBusinessKey())
         .setVariable(CSAT_SCORE.name(), score).correlate();
   }
 

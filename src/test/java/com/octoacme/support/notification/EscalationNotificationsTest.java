@@ -31,7 +31,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -73,6 +72,7 @@ class EscalationNotificationsTest {
   @Autowired NotificationRepository outbox;
   @Autowired EscalationEventRepository events;
   @Autowired LevelChangeRepository levelChanges;
+  @Autowired NotificationWorker worker;
 
   String ticketId;
 
@@ -408,14 +408,10 @@ class EscalationNotificationsTest {
     }
   }
 
-  /** Runs the ticket's delivery jobs, as the job executor would. */
+  /** Sends the ticket's queued mails, as the mail workers would. */
   void deliverAll() {
-    for (Job job : management.createJobQuery().processDefinitionKey(NotificationVariables.PROCESS_ID).list()) {
-      String businessKey = runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
-          .singleResult().getBusinessKey();
-      if (ticketId.equals(businessKey)) {
-        management.executeJob(job.getId());
-      }
+    while (worker.deliverPending(ticketId) > 0) {
+      // until none is left
     }
   }
 

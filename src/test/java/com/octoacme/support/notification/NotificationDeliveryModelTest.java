@@ -11,7 +11,6 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.Test;
 
 /** What the delivery's guarantees rest on in bpmn/notification-delivery.bpmn, so an edit in Modeler cannot drop it unnoticed. */
@@ -20,17 +19,17 @@ class NotificationDeliveryModelTest {
   static final Path FILE = Path.of("bpmn", NotificationVariables.PROCESS_ID + ".bpmn");
 
   @Test
-  void sendingIsAJobOfItsOwnWithTheConfiguredRetries() {
+  void sendingIsAnExternalTaskOfTheMailWorkersNotAJob() {
     BpmnModelInstance model = Bpmn.readModelFromFile(FILE.toFile());
     Process process = model.getModelElementById(NotificationVariables.PROCESS_ID);
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("180");
 
     ServiceTask send = model.getModelElementById(NotificationModel.TASK_SEND_NOTIFICATION);
-    assertThat(send.isCamundaAsyncBefore()).as("the escalation never waits for SMTP").isTrue();
-    assertThat(send.getCamundaDelegateExpression()).isEqualTo("${sendNotification}");
-    assertThat(send.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
-        .singleResult().getTextContent()).isEqualTo("${notificationRetryCycle}");
+    assertThat(send.getCamundaType()).as("the escalation never waits for SMTP, nor does a job thread").isEqualTo("external");
+    assertThat(send.getCamundaTopic()).isEqualTo(NotificationVariables.SEND_TOPIC);
+    assertThat(send.isCamundaAsyncBefore()).as("no job in front of the external task").isFalse();
+    assertThat(send.getCamundaDelegateExpression()).isNull();
   }
 
   @Test

@@ -2,25 +2,30 @@ package com.octoacme.support.notification;
 
 import static com.octoacme.support.notification.NotificationVariables.NOTIFICATION_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.octoacme.support.notification.GreenMailSmtp.Mail;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.octoacme.support.escalation.EscalationVariables;
+import com.octoacme.support.testing.EscalationDriver;
 import com.octoacme.support.testing.EscalationRequests;
-import com.octoacme.support.testing.Jobs;
+import com.octoacme.support.testing.LogCapture;
 import com.octoacme.support.testing.ProcessTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
- * The outbox and bpmn/notification-delivery.bpmn against a real SMTP server (GreenMail): queued in
- * the caller's transaction, sent once by a job, retried while SMTP is down, an incident naming the
- * notification when retries run out, and never a second mail, not even after a crash after sending.
+ * The outbox, bpmn/notification-delivery.bpmn and the mail workers against a real SMTP server (GreenMail):
+ * queued in the caller's transaction, sent once by a worker, retried while SMTP is down (one WARN line per
+ * attempt), incidents naming the notification on the delivery and on the escalation when the attempts run
+ * out, and never a second mail, not even after a crash after sending or a node's lock running out.
  */
 @ProcessTest
 class NotificationDeliveryTest {
@@ -52,6 +58,9 @@ class NotificationDeliveryTest {
   @Autowired Notifications notifications;
   @Autowired NotificationRepository outbox;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired NotificationWorker worker;
+  @Autowired NotificationDelivery deliveryService;
+  @Autowired ExternalTaskService externalTasks;
 
   TransactionTemplate tx;
   String ticketId;
@@ -88,7 +97,7 @@ class NotificationDeliveryTest {
     assertThat(delivery).isWaitingAt(SEND);
     assertThat(smtp.getReceivedMessages()).as("the caller does not wait for SMTP").isEmpty();
 
-    Jobs.executeJobAt(management, delivery, SEND);
+    assertThat(worker.deliverPending(ticketId)).isEqualTo(1);
 
     assertThat(delivery).isEnded().hasPassedInOrder(NotificationModel.START_EVENT_NOTIFICATION_REQUESTED, SEND, NotificationModel.END_EVENT_NOTIFICATION_SENT);
     List<Mail> mails = GreenMailSmtp.mails(smtp);
@@ -117,7 +126,8 @@ class NotificationDeliveryTest {
     assertThat(again).isFalse();
     assertThat(outbox.findByTicketIdOrderByIdAsc(ticketId)).hasSize(1);
     assertThat(deliveries()).hasSize(1);
-    Jobs.executeAsyncContinuations(management, delivery(notification.key()));
+    assertThat(worker.deliverPending(ticketId)).isEqualTo(1);
+    assertThat(worker.deliverPending(ticketId)).isZero();
     assertThat(GreenMailSmtp.mails(smtp)).hasSize(1);
   }
 
@@ -134,47 +144,72 @@ class NotificationDeliveryTest {
   }
 
   @Test
-  void smtpDown_isRetriedThenAnIncidentNamingTheNotification_andOneMailOnceItIsBack() {
+  void smtpDown_threeAttemptsFiveMinutesApart_thenIncidentsOnTheDeliveryAndOnTheEscalation_andOneMailOnceItIsBack() {
+    ProcessInstance escalation = new EscalationDriver(engine).start(requestFor(ticketId));
     Notification notification = escalationMail("L3");
     enqueue(notification);
     ProcessInstance delivery = delivery(notification.key());
-    Job job = Jobs.jobAt(management, delivery, SEND);
-    String jobId = job.getId();
     smtp.stop();
 
+    // notification.retry-cycle R3/PT5M: three attempts in all, five minutes apart.
     String expected = "Sending ENGINEERING_ESCALATION " + notification.key() + " for " + ticketId + " failed: ";
-    Throwable failure = catchThrowable(() -> management.executeJob(jobId));
-    assertThat(failure).hasMessageContaining(expected);
-    // notification.retry-cycle R3/PT5M, read by the model as ${notificationRetryCycle}
-    job = management.createJobQuery().jobId(jobId).singleResult();
-    assertThat(job.getRetries()).isEqualTo(2);
-    assertThat(job.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(5))));
-    assertThat(job.getExceptionMessage()).startsWith(expected);
+    assertThat(worker.deliverPending(ticketId)).isEqualTo(1);
+    ExternalTask send = externalTasks.createExternalTaskQuery().processInstanceId(delivery.getId()).singleResult();
+    assertThat(send.getRetries()).isEqualTo(2);
+    assertThat(send.getErrorMessage()).startsWith(expected);
+    assertThat(externalTasks.getExternalTaskErrorDetails(send.getId())).as("the stack trace is kept for the incident")
+        .contains("at org.springframework.mail");
+    assertThat(send.getLockExpirationTime()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(5))));
     assertThat(outbox.findByKey(notification.key()).orElseThrow()).satisfies(row -> {
       assertThat(row.getStatus()).isEqualTo(OutboxNotification.Status.PENDING);
       assertThat(row.getAttempts()).isEqualTo(1);
       assertThat(row.getLastError()).startsWith(expected);
     });
+    assertThat(worker.deliverPending(ticketId)).as("not before the retry interval").isZero();
 
-    for (int retry = 2; retry > 0; retry--) {
-      assertThat(catchThrowable(() -> management.executeJob(jobId))).hasMessageContaining(expected);
+    for (int attempt = 2; attempt <= 3; attempt++) {
+      ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(5L * (attempt - 1)))));
+      assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).as("before attempt 3").isZero();
+      assertThat(worker.deliverPending(ticketId)).as("attempt %d", attempt).isEqualTo(1);
     }
-    assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries()).isZero();
-    Incident incident = runtime.createIncidentQuery().processInstanceId(delivery.getId()).singleResult();
-    assertThat(incident).as("an incident in Cockpit").isNotNull();
-    assertThat(incident.getIncidentMessage()).startsWith(expected);
-    assertThat(incident.getActivityId()).isEqualTo(SEND);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticketId).singleResult().getId())
-        .as("found in Cockpit by the ticket ID").isEqualTo(delivery.getId());
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(delivery.getId()).singleResult().getRetries()).isZero();
+    Incident onDelivery = runtime.createIncidentQuery().processInstanceId(delivery.getId()).singleResult();
+    assertThat(onDelivery).as("an incident on the delivery instance (retry it in Cockpit)").isNotNull();
+    assertThat(onDelivery.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
+    assertThat(onDelivery.getIncidentMessage()).startsWith(expected);
+    assertThat(onDelivery.getActivityId()).isEqualTo(SEND);
+    Incident onEscalation = runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult();
+    assertThat(onEscalation).as("an incident on the escalation itself").isNotNull();
+    assertThat(onEscalation.getIncidentType()).isEqualTo(DeliveryIncidents.TYPE);
+    assertThat(onEscalation.getConfiguration()).isEqualTo(notification.key());
+    assertThat(onEscalation.getIncidentMessage()).startsWith(expected).endsWith("(attempt 3 of 3)");
     assertThat(smtp.getReceivedMessages()).isEmpty();
 
+    // The engine closes an incident with the execution it sits on (the escalation moved on to another
+    // level); as if so, while the mail still fails, the workers' check raises it again where it is now.
+    new EscalationDriver(engine).reviewLevel(escalation, null, null);
+    runtime.resolveIncident(onEscalation.getId());
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).isZero();
+    worker.checkIncidents();
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult()).satisfies(again -> {
+      assertThat(again.getIncidentType()).isEqualTo(DeliveryIncidents.TYPE);
+      assertThat(again.getConfiguration()).isEqualTo(notification.key());
+      assertThat(again.getIncidentMessage()).startsWith(expected).endsWith("(attempt 3 of 3)");
+    });
+    worker.checkIncidents();
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).as("once").isEqualTo(1);
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofHours(1))));
+    assertThat(worker.deliverPending(ticketId)).as("no attempts left").isZero();
+
     smtp.start();
-    management.setJobRetries(jobId, 1); // the operator's "Retry" in Cockpit
-    management.executeJob(jobId);
+    externalTasks.setRetries(send.getId(), 1); // the operator's "Retry" in Cockpit
+    assertThat(worker.deliverPending(ticketId)).isEqualTo(1);
 
     assertThat(GreenMailSmtp.mails(smtp)).hasSize(1);
     assertThat(delivery).isEnded();
     assertThat(runtime.createIncidentQuery().processInstanceId(delivery.getId()).count()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count())
+        .as("the escalation's incident is resolved by the mail going out").isZero();
     assertThat(outbox.findByKey(notification.key()).orElseThrow()).satisfies(row -> {
       assertThat(row.getStatus()).isEqualTo(OutboxNotification.Status.SENT);
       assertThat(row.getAttempts()).isEqualTo(4);
@@ -183,29 +218,64 @@ class NotificationDeliveryTest {
   }
 
   @Test
-  void theJobsTransactionFailingAfterTheMailLeft_theRetrySendsNoSecondMail() {
+  void aFailedAttemptIsOneWarnLineNamingKindKeyTicketAndCause_withoutAStackTrace() {
+    Notification notification = escalationMail("L2");
+    enqueue(notification);
+    smtp.stop();
+
+    List<ILoggingEvent> logged = LogCapture.during(() -> worker.deliverPending(ticketId));
+
+    assertThat(logged).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).singleElement()
+        .satisfies(event -> {
+          assertThat(event.getLevel()).isEqualTo(Level.WARN);
+          assertThat(event.getFormattedMessage())
+              .startsWith("Sending ENGINEERING_ESCALATION " + notification.key() + " for " + ticketId + " failed: ")
+              .contains("Connection refused")
+              .endsWith("(attempt 1 of 3, next in PT5M)")
+              .doesNotContain("\n");
+          assertThat(event.getThrowableProxy()).as("no stack trace in the log").isNull();
+        });
+  }
+
+  @Test
+  void aSendThatOtherNodesLockedIsNotSentHere() {
+    Notification notification = escalationMail("L2");
+    enqueue(notification);
+    List<LockedExternalTask> elsewhere = externalTasks.fetchAndLock(10, "other-node")
+        .topic(NotificationVariables.SEND_TOPIC, Duration.ofMinutes(1).toMillis()).businessKey(ticketId).execute();
+    assertThat(elsewhere).hasSize(1);
+
+    assertThat(worker.deliverPending(ticketId)).as("locked by the other node").isZero();
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(1)).plusSeconds(1)));
+    assertThat(worker.deliverPending(ticketId)).as("the other node died: its lock ran out").isEqualTo(1);
+    assertThat(GreenMailSmtp.mails(smtp)).hasSize(1);
+  }
+
+  @Test
+  void aCrashAfterTheMailLeftBeforeTheTaskWasCompleted_theRetrySendsNoSecondMail() {
     Notification notification = escalationMail("L2");
     enqueue(notification);
     ProcessInstance delivery = delivery(notification.key());
-    String jobId = Jobs.jobAt(management, delivery, SEND).getId();
 
-    // A crash after sending: everything the job did in its transaction is rolled back.
-    tx.executeWithoutResult(status -> {
-      management.executeJob(jobId);
-      status.setRollbackOnly();
-    });
-
+    // A node sends, marks it sent (its own transaction) and dies before completing the external task.
+    assertThat(delivery(notification.key())).isNotNull();
+    assertThat(deliveryService.deliver(notification.key())).isTrue();
     assertThat(GreenMailSmtp.mails(smtp)).hasSize(1);
-    assertThat(management.createJobQuery().jobId(jobId).count()).as("the job is still there").isEqualTo(1);
-    assertThat(outbox.findByKey(notification.key()).orElseThrow().getStatus())
-        .as("but 'sent' survived in its own transaction").isEqualTo(OutboxNotification.Status.SENT);
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(delivery.getId()).count())
+        .as("the send is still open").isEqualTo(1);
 
-    management.executeJob(jobId);
+    assertThat(worker.deliverPending(ticketId)).isEqualTo(1);
 
     assertThat(GreenMailSmtp.mails(smtp)).as("no second mail").hasSize(1);
     assertThat(smtp.getReceivedMessages()).hasSize(1);
     assertThat(delivery).isEnded();
     assertThat(outbox.findByKey(notification.key()).orElseThrow().getAttempts()).isEqualTo(1);
+  }
+
+  private Map<String, Object> requestFor(String ticket) {
+    Map<String, Object> request = EscalationRequests.request("CONFIRMED_BUG", "PRO", "MEDIUM", 40);
+    request.put(EscalationVariables.TICKET_ID.name(), ticket);
+    return request;
   }
 
   private boolean enqueue(Notification notification) {

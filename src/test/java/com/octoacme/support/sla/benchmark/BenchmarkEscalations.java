@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * right before the multi-instance acknowledge task, with the variables the level's handling and the
  * breach path need (what Start SLA clocks and the intake would have set).
  */
-final class BenchmarkEscalations {
+public final class BenchmarkEscalations {
 
   static final String ACKNOWLEDGE = EscalationModel.TASK_ACKNOWLEDGE_ESCALATION;
   /** Starting the multi-instance body creates one task per handler group and the body's boundary timers. */
@@ -46,7 +46,7 @@ final class BenchmarkEscalations {
   private final LevelPolicy policy;
   private final String ticketPrefix;
 
-  BenchmarkEscalations(RuntimeService runtime, PlatformTransactionManager transactionManager,
+  public BenchmarkEscalations(RuntimeService runtime, PlatformTransactionManager transactionManager,
       LevelPolicy policy, String ticketPrefix) {
     this.runtime = runtime;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -55,11 +55,11 @@ final class BenchmarkEscalations {
   }
 
   /** Ticket IDs of a group share a prefix (e.g. BK7Q2-3xxxxx), so the audit rows of a group are one LIKE away. */
-  String ticketId(int group, int index) {
+  public String ticketId(int group, int index) {
     return ticketPrefix + "-" + group + String.format("%06d", index);
   }
 
-  String ticketPattern(int group) {
+  public String ticketPattern(int group) {
     return ticketPrefix + "-" + group + "%";
   }
 
@@ -67,7 +67,7 @@ final class BenchmarkEscalations {
    * Creates {@code count} escalations whose response is due at {@code responseDue.apply(i)}, in
    * transactions of {@code batchSize} instances on {@code threads} threads; waits at most {@code timeout}.
    */
-  void create(int group, int count, IntFunction<Instant> responseDue, int threads, int batchSize, Duration timeout)
+  public void create(int group, int count, IntFunction<Instant> responseDue, int threads, int batchSize, Duration timeout)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {

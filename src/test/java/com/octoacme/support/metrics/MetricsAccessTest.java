@@ -150,7 +150,7 @@ class MetricsAccessTest {
     driver.reviewLevel(pi, "L2", "Confirmed bug");
     driver.completeChecklist(pi, Map.of());
     Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
-    Jobs.executeJobAt(management, pi, "Task_InformLevelLead");
+    Jobs.executeJobAt(management, pi, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
     Jobs.executeAsyncContinuations(management, pi);
     driver.acknowledgeAsHandlers(pi);
     return pi;

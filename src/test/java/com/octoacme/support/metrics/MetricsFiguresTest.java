@@ -135,7 +135,7 @@ class MetricsFiguresTest {
     d = open("ACCOUNT_BILLING", "FREE", "L1", RequestedAction.DOCUMENTATION_UPDATE);
     at("2030-11-25T13:00:00Z");
     Jobs.fireTimer(management, d, EscalationModel.TIMER_RESPONSE_SLA_BREACHED);
-    Jobs.executeJobAt(management, d, "Task_InformLevelLead");
+    Jobs.executeJobAt(management, d, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
     at("2030-11-25T14:00:00Z");
     driver.completeChecklist(d, Map.of());
     at("2030-11-26T09:00:00Z");
@@ -158,7 +158,7 @@ class MetricsFiguresTest {
     driver.acknowledge(g, "erin.engineer");
     at("2030-12-02T09:00:00Z");
     Jobs.fireTimer(management, g, EscalationModel.TIMER_RESOLUTION_SLA_BREACHED);
-    Jobs.executeJobAt(management, g, "Task_InformLevelLead");
+    Jobs.executeJobAt(management, g, EscalationModel.TASK_INFORM_LEAD_OF_ESCALATED_BREACH);
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-12-10T09:00:00Z")));
     f = driver.start(request("HOW_TO_QUESTION", "FREE", "LOW", 1));

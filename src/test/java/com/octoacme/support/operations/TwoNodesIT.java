@@ -217,6 +217,16 @@ class TwoNodesIT {
     put(v, UPDATE_FREQUENCY, "DAILY");
     put(v, NEXT_UPDATE_DUE, Date.from(now.plus(Duration.ofDays(1))));
     put(v, POINT_OF_CONTACT, "admin");
+    // what "Look up level policy" writes on entering L2, read from bpmn/level-policy.dmn as deployed
+    var models = com.octoacme.support.testing.ModelFiles.ofProject();
+    var row = models.evaluate(models.decision("level-policy.dmn", com.octoacme.support.escalation.LevelPolicies.DECISION_KEY),
+        org.camunda.bpm.engine.variable.Variables.createVariables().putValue(ESCALATION_LEVEL.name(), "L2")).orElseThrow();
+    com.octoacme.support.escalation.LevelPolicies.policy("L2", row).variables().forEach((name, value) -> {
+      Map<String, Object> typed = new HashMap<>();
+      typed.put("value", value);
+      typed.put("type", value == null ? "Null" : value.getClass().getSimpleName());
+      v.put(name, typed);
+    });
     return v;
   }
 

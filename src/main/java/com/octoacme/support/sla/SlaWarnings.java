@@ -29,11 +29,6 @@ public class SlaWarnings {
         || any(ticketId, EscalationEvent.Type.SLA_WARNING_SKIPPED, kind, dueAt);
   }
 
-  /** The breach of this clock was recorded. */
-  public boolean breached(String ticketId, SlaKind kind, Date dueAt) {
-    return any(ticketId, breachOf(kind), kind, dueAt);
-  }
-
   /** The audit trail's detail of a skipped warning: starts with the SLA, as a warning's does. */
   static String skippedDetail(SlaKind kind, Date warningAt, Instant breachAt) {
     return kind + " warning skipped: it was due " + (warningAt == null ? "before the breach" : warningAt.toInstant())

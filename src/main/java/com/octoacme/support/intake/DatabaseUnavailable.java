@@ -31,6 +31,11 @@ public final class DatabaseUnavailable {
           && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith("57P0"))) {
         return true;
       }
+      // Hikari's answer for a pooled connection the outage broke; when the rollback of the failed query hits it,
+      // Spring reports that rollback failure instead of the query's (no SQLSTATE)
+      if (cause instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+        return true;
+      }
       if (cause.getCause() == cause) {
         return false;
       }

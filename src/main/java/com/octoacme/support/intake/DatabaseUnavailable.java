@@ -31,6 +31,12 @@ public final class DatabaseUnavailable {
           && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith("57P0"))) {
         return true;
       }
+      // A connection that broke under the request: the rollback fails and masks the first error
+      // (Hikari: "Connection is closed", no SQLSTATE).
+      if (cause instanceof SQLException sql && sql.getMessage() != null
+          && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection is closed")) {
+        return true;
+      }
       if (cause.getCause() == cause) {
         return false;
       }

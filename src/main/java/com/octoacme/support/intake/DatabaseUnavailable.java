@@ -31,9 +31,10 @@ public final class DatabaseUnavailable {
           && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith("57P0"))) {
         return true;
       }
-      // Hikari's answer for a pooled connection the outage broke; when the rollback of the failed query hits it,
-      // Spring reports that rollback failure instead of the query's (no SQLSTATE)
-      if (cause instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+      // A connection that broke under the request: the rollback fails and masks the first error
+      // (Hikari: "Connection is closed", no SQLSTATE).
+      if (cause instanceof SQLException sql && sql.getMessage() != null
+          && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection is closed")) {
         return true;
       }
       if (cause.getCause() == cause) {

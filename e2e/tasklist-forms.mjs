@@ -738,7 +738,11 @@ async function flow() {
     if (extra.length) log(`        ticked required checkboxes: ${extra.join(', ')}`);
     await screenshotForm('03-review-escalation-level', form);
     await completeOpenTask(async () => (await tasksOf(instance.id, 'Task_ReviewEscalationLevel')).length === 0, 'review task completed');
-    const vars = await get(`/process-instance/${instance.id}/variables`);
+    // The click commits first; the job executor then records the level (async after the review).
+    const vars = await eventually(async () => {
+      const v = await get(`/process-instance/${instance.id}/variables`);
+      return v.escalationLevel ? v : null;
+    }, 'the level recorded after the review');
     assert(vars.priority?.value === 'HIGH', `priority: ${JSON.stringify(vars.priority)}`);
     assert(vars.escalationLevel?.value === 'L2', `escalationLevel: ${JSON.stringify(vars.escalationLevel)}`);
   });

@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -97,18 +96,19 @@ class MetricsFiguresBenchmark {
     if (postgres == null) {
       try {
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        // stopped after the application (which Spring closes after the test class), at JVM exit
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            postgres.close();
+          } catch (IOException e) {
+            // the JVM is ending anyway
+          }
+        }));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return postgres;
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
   }
 
   @Test

@@ -33,8 +33,6 @@ public class MetricsQueries {
 
   /** At most this many escalations behind a bar are listed. */
   public static final int MAX_ESCALATIONS_LISTED = 1000;
-  /** PostgreSQL's work_mem for the duration figures' sorts. */
-  static final String SORT_MEMORY = "32MB";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final boolean postgres;
@@ -55,11 +53,6 @@ public class MetricsQueries {
 
   private List<DurationRow> durations(FactType type, MetricsFilter filter) {
     Where where = where("f", filter).type(type);
-    if (postgres) {
-      // A year of first responses is ~80,000 rows to sort by level and by duration: in memory, not on disk
-      // (PostgreSQL's default work_mem is 4 MB); for this read-only transaction only.
-      jdbc.getJdbcTemplate().execute("set local work_mem = '" + SORT_MEMORY + "'");
-    }
     // PostgreSQL computes both percentiles of a column from one sort (an array of fractions); H2 needs one each.
     String percentiles = postgres
         ? " percentile_cont(array[0.5, 0.9]) within group (order by f.wall_seconds) pw,"

@@ -826,7 +826,9 @@ async function remainingForms(instance) {
     await form.getByRole('heading', { name: 'Resolve, escalate or hand back' }).waitFor();
     const radios = fieldOf(form, 'Field_levelOutcome').locator('input[type=radio]');
     assert((await radios.count()) >= 3, `outcome has ${await radios.count()} radios`);
-    assert((await input(form, 'Field_initialAssessment').inputValue()).startsWith('Confirmed'), 'assessment not shown');
+    // every handler group's acknowledgement, one line each (level, group, who, when: assessment)
+    const acks = await input(form, 'Field_acknowledgements').inputValue();
+    assert(/L2 engineering, erin\.engineer, .*: Confirmed/.test(acks), `acknowledgements not shown: ${acks}`);
   });
 
   await check('resolve form: reason shown for a level change, root cause and summary for a resolution', async () => {

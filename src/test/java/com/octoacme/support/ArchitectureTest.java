@@ -30,7 +30,7 @@ class ArchitectureTest {
   void theEscalationCoreDependsOnNoOtherCapability() {
     noClasses().that().resideInAPackage("..support.escalation..")
         .should().dependOnClassesThat().resideInAnyPackage("..support.sla..", "..support.notification..",
-            "..support.identity..", "..support.operations..")
+            "..support.identity..", "..support.operations..", "..support.metrics..")
         .check(MAIN);
   }
 

@@ -9,6 +9,8 @@ public interface EscalationFactRepository extends JpaRepository<EscalationFact, 
 
   Optional<EscalationFact> findFirstByProcessInstanceIdAndTypeOrderByIdAsc(String processInstanceId, FactType type);
 
+  java.util.List<EscalationFact> findByProcessInstanceIdOrderByIdAsc(String processInstanceId);
+
   boolean existsByProcessInstanceIdAndType(String processInstanceId, FactType type);
 
   long countByProcessInstanceIdAndTypeAndUpwardTrue(String processInstanceId, FactType type);

@@ -150,6 +150,16 @@ public class FactRecorder {
     return trigger && !facts.existsByProcessInstanceIdAndType(pid, FactType.RE_ESCALATED);
   }
 
+  /**
+   * Rebuilds the escalation's row of the open projection from its facts, in their order (the backfill: an
+   * escalation whose later facts were recorded live, before its first ones were backfilled).
+   */
+  public void rebuildOpenProjection(String processInstanceId) {
+    open.deleteById(processInstanceId);
+    open.flush();
+    facts.findByProcessInstanceIdOrderByIdAsc(processInstanceId).forEach(this::project);
+  }
+
   /** Keeps the projection of open escalations. */
   private void project(EscalationFact fact) {
     switch (fact.getType()) {

@@ -91,6 +91,7 @@ public class MetricsBackfill {
           : recorder.record((EscalationEvent) entry.record(), variables);
       added += fact ? 1 : 0;
     }
+    recorder.rebuildOpenProjection(processInstanceId);
     return added;
   }
 

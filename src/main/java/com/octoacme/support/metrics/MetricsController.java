@@ -152,11 +152,12 @@ class MetricsController {
   @FilterParameters
   CsatFigure csat(@Parameter(hidden = true) @RequestParam java.util.Map<String, String> params) {
     MetricsFilter filter = filter(params);
-    List<CsatRow> rows = queries.csat(filter);
+    MetricsQueries.CsatCounts counts = queries.csat(filter);
+    List<CsatRow> rows = counts.rows();
     long scored = rows.stream().mapToLong(CsatRow::escalations).sum();
     long sum = rows.stream().mapToLong(r -> r.score() * r.escalations()).sum();
     Double average = scored == 0 ? null : Math.round(sum * 100.0 / scored) / 100.0;
-    return new CsatFigure(Figure.CSAT.path, filter, average, scored, queries.csatPending(filter), rows);
+    return new CsatFigure(Figure.CSAT.path, filter, average, scored, counts.pending(), rows);
   }
 
   @GetMapping(value = "/csat.csv", produces = CSV)

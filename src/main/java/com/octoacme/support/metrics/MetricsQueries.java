@@ -100,40 +100,31 @@ public class MetricsQueries {
         + " group by f.level order by f.level", where.params, (rs, i) -> new VolumeRow(rs.getString("level"), rs.getLong("n")));
   }
 
-  /**
-   * Each escalation's latest score: every scored fact (CSAT received, closed) adds its score and takes away the
-   * one it replaces, so the latest remains; one pass over the scored facts, no escalation's history read.
-   */
-  public List<CsatRow> csat(MetricsFilter filter) {
-    Where where = where("f", filter).types(FactType.CSAT_RECEIVED, FactType.CLOSED);
-    String sql = "select s.score, sum(s.n) n from ("
-        + " select f.csat_score score, count(*) n from escalation_fact f where " + where.sql
-        + " and f.csat_score is not null group by f.csat_score"
-        + " union all"
-        + " select f.csat_replaces score, -count(*) n from escalation_fact f where " + where.sql
-        + " and f.csat_replaces is not null group by f.csat_replaces"
-        + ") s group by s.score";
-    long[] counts = new long[6];
-    jdbc.query(sql, where.params, rs -> {
-      int score = rs.getInt("score");
-      if (score >= 1 && score <= 5) {
-        counts[score] = rs.getLong("n");
-      }
-    });
-    List<CsatRow> rows = new ArrayList<>();
-    for (int score = 1; score <= 5; score++) {
-      rows.add(new CsatRow(score, counts[score]));
-    }
-    return rows;
-  }
+  /** The CSAT figure's counts: escalations per latest score, and those resolved without a score yet. */
+  public record CsatCounts(List<CsatRow> rows, long pending) {}
 
-  /** Resolved, and no score yet: escalations with a first resolution minus those with a first score. */
-  public long csatPending(MetricsFilter filter) {
+  /**
+   * In one pass over the resolutions and scored facts (CSAT received, closed): each escalation's latest score,
+   * as every scored fact adds its score and takes away the one it replaces; pending = escalations with a first
+   * resolution minus those with a first score. No escalation's history is read.
+   */
+  public CsatCounts csat(MetricsFilter filter) {
     Where where = where("f", filter).types(FactType.RESOLVED, FactType.CSAT_RECEIVED, FactType.CLOSED);
-    String sql = "select coalesce(sum(case when f.fact_type = 'RESOLVED' then 1 else -1 end), 0) from escalation_fact f"
-        + " where " + where.sql + " and ((f.fact_type = 'RESOLVED' and f.first_of_type = true)"
-        + " or (f.fact_type <> 'RESOLVED' and f.csat_score is not null and f.csat_replaces is null))";
-    return Math.max(0, jdbc.queryForObject(sql, where.params, Long.class));
+    StringBuilder sql = new StringBuilder("select");
+    for (int score = 1; score <= 5; score++) {
+      sql.append(" sum(case when f.csat_score = ").append(score).append(" then 1 else 0 end)")
+          .append(" - sum(case when f.csat_replaces = ").append(score).append(" then 1 else 0 end) s").append(score).append(',');
+    }
+    sql.append(" sum(case when f.fact_type = 'RESOLVED' and f.first_of_type = true then 1 else 0 end) resolved,")
+        .append(" sum(case when f.fact_type <> 'RESOLVED' and f.csat_score is not null and f.csat_replaces is null")
+        .append(" then 1 else 0 end) scored from escalation_fact f where ").append(where.sql);
+    return jdbc.queryForObject(sql.toString(), where.params, (rs, i) -> {
+      List<CsatRow> rows = new ArrayList<>();
+      for (int score = 1; score <= 5; score++) {
+        rows.add(new CsatRow(score, rs.getLong("s" + score)));
+      }
+      return new CsatCounts(rows, Math.max(0, rs.getLong("resolved") - rs.getLong("scored")));
+    });
   }
 
   /** Per opening level: escalations opened, and those of them that became re-escalations (RE_ESCALATED facts). */

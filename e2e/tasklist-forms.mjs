@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usePage, formRoot, input, fieldOf, errorOf, fillText, clickAway, openDropdown, chooseOption, selectShows, expectSelectShows, pickToday, setCheckbox, tickRequiredCheckboxes, groupHeadings, visibleErrors } from './form-js.mjs';
+import { useTasklist, eventually, screenshotForm, login, logout, openTaskFromFilter, claimOpenTask, taskForm, dismissNotifications, tryCompleteExpectingRefusal, errorToasts, completeOpenTask } from './tasklist-ui.mjs';
 
 const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
 const REST = `${BASE_URL}/engine-rest`;
@@ -157,20 +158,6 @@ async function tasksOf(processInstanceId, taskDefinitionKey) {
 }
 
 /** Polls until fn returns a truthy value (the engine finishes the transaction after the HTTP answer). */
-async function eventually(fn, what, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
-    await sleep(300);
-  }
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -225,119 +212,6 @@ async function provisionDemoUsers() {
 // ---------------------------------------------------------------------------------------------
 // Tasklist helpers; the form-js ones are in form-js.mjs.
 
-async function screenshotForm(name, form) {
-  await dismissNotifications();
-  const vp = page.viewportSize();
-  const height = await form.evaluate((el) => el.scrollHeight);
-  const tall = Math.min(Math.max(vp.height, height + 600), 12000);
-  await page.setViewportSize({ width: vp.width, height: tall });
-  await sleep(300);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
-  await page.setViewportSize(vp);
-  await sleep(200);
-  log(`        screenshot target/e2e/${name}.png`);
-}
-
-async function login(userId) {
-  await page.goto(`${TASKLIST}`, { waitUntil: 'networkidle' });
-  const user = page.locator('input[ng-model="username"]');
-  const pass = page.locator('input[ng-model="password"]');
-  const loggedIn = page.locator('[cam-widget-header]').getByText('Start process');
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    await user.waitFor({ state: 'visible', timeout: 20000 });
-    await user.fill(userId);
-    await pass.fill(PASSWORD);
-    await page.locator('button[type=submit]').filter({ hasText: 'Log in' }).click();
-    try {
-      await loggedIn.waitFor({ state: 'visible', timeout: 10000 });
-      return;
-    } catch (e) {
-      const err = await page.locator('.notifications .alert-danger, .notification.danger').allInnerTexts().catch(() => []);
-      if (err.some((t) => /Login Failed/i.test(t))) throw new Error(`login as ${userId} refused: ${err.join(' ').replace(/\s+/g, ' ')}`);
-      if (attempt === 3) throw e;
-      await page.reload({ waitUntil: 'networkidle' });
-    }
-  }
-}
-
-async function logout() {
-  await page.context().clearCookies();
-}
-
-/** Opens a task through the filter list: "My group tasks" if present, else "All tasks". */
-async function openTaskFromFilter(taskId, taskName) {
-  await page.goto(`${TASKLIST}default/#/`, { waitUntil: 'networkidle' });
-  const filters = page.locator('.filters .task-filter, [cam-tasklist-filters] .task-filter');
-  await filters.first().waitFor({ state: 'visible', timeout: 15000 });
-  let filter = filters.filter({ hasText: 'My group tasks' });
-  if (!(await filter.count())) filter = filters.filter({ hasText: /All tasks/i });
-  assert(await filter.count(), `no filter "My group tasks" or "All tasks" (filters: ${(await filters.allInnerTexts()).join(', ')})`);
-  await filter.first().locator('a, .name').first().click();
-  const entry = page.locator(`.tasks-list li:has(a[href*="task=${taskId}"])`).first();
-  await eventually(async () => {
-    if (await entry.count()) return true;
-    await page.locator('[cam-tasks] .refresh, .tasks-list').first().isVisible();
-    return false;
-  }, `task "${taskName}" in the filter's list`, 20000);
-  await entry.locator('a[href*="task="]').first().click();
-  await page.locator('[cam-tasklist-task] .names, .task-details').first().waitFor({ state: 'visible', timeout: 15000 });
-}
-
-/** Tasklist's task header: an unassigned task shows button.claim, an assigned one li.assignee + button.unclaim. */
-async function claimOpenTask(userName) {
-  const task = page.locator('[cam-tasklist-task]');
-  await task.locator('button.claim').click();
-  await task.locator('li.assignee button.unclaim').waitFor({ state: 'visible', timeout: 10000 });
-  const assignee = (await task.locator('li.assignee').innerText()).trim();
-  assert(assignee.toLowerCase() === userName.toLowerCase(), `assignee shown: "${assignee}"`);
-}
-
-async function taskForm() {
-  const form = formRoot(page.locator('[cam-tasklist-task]'));
-  await form.waitFor({ state: 'visible', timeout: 20000 });
-  await sleep(300);
-  return form;
-}
-
-/** Closes Tasklist's notification toasts (they sit on top of the Complete button). */
-async function dismissNotifications() {
-  const close = page.locator('.page-notifications .alert button.close:visible');
-  for (let i = (await close.count()) - 1; i >= 0; i--) await close.nth(i).click().catch(() => {});
-}
-
-/**
- * Tries to complete a task whose form has invalid input: Tasklist either keeps Complete disabled
- * (form-js reported the error on blur) or, on a click, refuses with a toast. Answers what happened.
- */
-async function tryCompleteExpectingRefusal() {
-  await dismissNotifications();
-  const btn = page.locator('[cam-tasklist-task] button.btn-primary').filter({ hasText: /^\s*Complete\s*$/ }).first();
-  if (!(await btn.isEnabled())) return 'Complete button disabled';
-  await btn.click();
-  const toast = page.locator('.page-notifications .alert-danger').first();
-  await toast.waitFor({ state: 'visible', timeout: 5000 });
-  return `toast "${(await toast.innerText()).replace(/[×\s]+/g, ' ').trim()}"`;
-}
-
-/** Text of the visible Tasklist error toasts, if any. */
-async function errorToasts() {
-  const texts = await page.locator('.page-notifications .alert-danger:visible').allInnerTexts().catch(() => []);
-  return texts.map((t) => t.replace(/[×\s]+/g, ' ').trim()).filter(Boolean);
-}
-
-/** Clicks Complete on the open task and waits until the engine confirms (fn answers truthy). */
-async function completeOpenTask(done, what) {
-  await dismissNotifications();
-  const btn = page.locator('[cam-tasklist-task] button.btn-primary').filter({ hasText: /^\s*Complete\s*$/ }).first();
-  await btn.click();
-  if (!done) return;
-  try {
-    return await eventually(done, what, 20000);
-  } catch (e) {
-    const toasts = await errorToasts();
-    throw new Error(`${e.message}${toasts.length ? `; Tasklist says: ${toasts.join(' | ')}` : ''}`);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The flow
@@ -385,6 +259,7 @@ async function main() {
   });
   page = context.pages()[0] || (await context.newPage());
   usePage(page);
+  useTasklist({ page, out: OUT, tasklist: TASKLIST, password: PASSWORD, log });
   page.setDefaultTimeout(15000);
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -1,276 +1,354 @@
 package com.octoacme.support.escalation;
 
-import static com.octoacme.support.escalation.EscalationVariables.*;
-
-import com.octoacme.support.escalation.Enumerations.AccountTier;
-import com.octoacme.support.escalation.Enumerations.Environment;
-import com.octoacme.support.escalation.Enumerations.HealthScore;
-import com.octoacme.support.escalation.Enumerations.Sentiment;
-import com.octoacme.support.escalation.Enumerations.UpdateFrequency;
-import com.octoacme.support.escalation.Enumerations.Urgency;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an escalation request (the start form, or any other intake) against the escalation
- * template and returns its values in their proper types: dates as dates, numbers as numbers.
- * Every problem names its field; nothing is written when there is one.
+ * The one validation of an escalation request, whichever way it came: binds the start form's
+ * variables into an {@link EscalationRequest} (refusing fields the request does not have, and values of
+ * the wrong type), then checks it with Bean Validation and the template's constraints
+ * ({@link EscalationConstraints}). A refusal names its field ({@link InvalidFieldException}), tells people
+ * what is wrong under the field's label on the start form, and is logged as one WARN line.
  */
 @Component
 public class EscalationRequestValidator {
 
-  static final int ONE_LINE = 200;
-  static final int TEXT = 4000;
-  static final Pattern TICKET_ID_PATTERN = Pattern.compile("^[A-Z][A-Z0-9]*-[0-9]+$");
-  // Line breaks and tabs belong in text areas; other control characters do not belong anywhere.
-  private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
-  // Markup has no place in the template's fields; only pasted error messages and logs may quote it
-  // (they are stored as text and escaped wherever they are shown or sent).
-  private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;|javascript:", Pattern.CASE_INSENSITIVE);
-  private static final java.util.Set<String> MAY_QUOTE_MARKUP = java.util.Set.of(ERROR_MESSAGES.name(), LOGS.name());
+  private static final Logger log = LoggerFactory.getLogger(EscalationRequestValidator.class);
+  /** The start form, whose labels name the fields for people. */
+  static final String START_FORM = "escalation-start.form";
+  private static final int LOGGED_VALUE_LENGTH = 80;
 
-  private enum Kind { ONE_LINE_TEXT, TEXT, ENUMERATION, DATE, DATE_TIME, WHOLE_NUMBER, DECIMAL, FLAG, TIME_ZONE }
+  private static final List<RecordComponent> COMPONENTS = List.of(EscalationRequest.class.getRecordComponents());
+  private static final List<String> FIELDS = COMPONENTS.stream().map(RecordComponent::getName).toList();
 
-  private record Rule(ProcessVariable<?> variable, boolean required, Kind kind, List<String> allowed) {}
-
-  private static final List<Rule> RULES = new ArrayList<>();
-
-  static {
-    // Issue Summary
-    rule(TICKET_ID, true, Kind.ONE_LINE_TEXT);
-    rule(CUSTOMER_NAME, true, Kind.ONE_LINE_TEXT);
-    oneOf(ACCOUNT_TIER, true, AccountTier.values());
-    rule(REPORTED_BY, true, Kind.ONE_LINE_TEXT);
-    rule(REPORTED_DATE, true, Kind.DATE);
-    oneOf(ISSUE_TYPE, true, IssueType.values());
-    rule(ISSUE_SUMMARY, true, Kind.ONE_LINE_TEXT);
-    // Problem Description and Impact
-    rule(PROBLEM_DESCRIPTION, true, Kind.TEXT);
-    rule(USERS_AFFECTED, true, Kind.WHOLE_NUMBER);
-    rule(BUSINESS_IMPACT, true, Kind.TEXT);
-    oneOf(URGENCY, true, Urgency.values());
-    rule(FINANCIAL_IMPACT, false, Kind.ONE_LINE_TEXT);
-    // Steps to Reproduce
-    rule(STEPS_TO_REPRODUCE, false, Kind.TEXT);
-    rule(EXPECTED_BEHAVIOR, false, Kind.TEXT);
-    rule(ACTUAL_BEHAVIOR, false, Kind.TEXT);
-    // Technical Details
-    oneOf(ENVIRONMENT, false, Environment.values());
-    rule(BROWSER_CLIENT, false, Kind.ONE_LINE_TEXT);
-    rule(USER_ROLE, false, Kind.ONE_LINE_TEXT);
-    rule(RELEVANT_URLS, false, Kind.TEXT);
-    rule(ERROR_MESSAGES, false, Kind.TEXT);
-    rule(LOGS, false, Kind.TEXT);
-    // Customer Context
-    rule(ACCOUNT_VALUE, false, Kind.DECIMAL);
-    oneOf(CUSTOMER_HEALTH_SCORE, false, HealthScore.values());
-    rule(RECENT_INTERACTIONS, false, Kind.TEXT);
-    oneOf(CUSTOMER_SENTIMENT, false, Sentiment.values());
-    rule(RENEWAL_DATE, false, Kind.DATE);
-    rule(ACCOUNT_TIME_ZONE, false, Kind.TIME_ZONE);
-    // Investigation & Findings
-    rule(INITIAL_DIAGNOSIS, true, Kind.TEXT);
-    rule(WORKAROUND_AVAILABLE, false, Kind.FLAG);
-    rule(WORKAROUND_DESCRIPTION, false, Kind.TEXT);
-    rule(ROOT_CAUSE, false, Kind.TEXT);
-    rule(RELATED_ISSUES, false, Kind.TEXT);
-    // Requested Action
-    for (RequestedAction action : RequestedAction.values()) {
-      rule(action.requested, false, Kind.FLAG);
-    }
-    rule(REQUESTED_ACTION_OTHER, false, Kind.ONE_LINE_TEXT);
-    rule(PROPOSED_TIMELINE, false, Kind.DATE);
-    rule(PRIORITY_JUSTIFICATION, true, Kind.TEXT);
-    // Communication Plan
-    rule(CUSTOMER_COMMITMENT, false, Kind.TEXT);
-    oneOf(UPDATE_FREQUENCY, false, UpdateFrequency.values());
-    rule(NEXT_UPDATE_DUE, false, Kind.DATE_TIME);
-    rule(POINT_OF_CONTACT, false, Kind.ONE_LINE_TEXT);
-  }
-
-  private static void rule(ProcessVariable<?> variable, boolean required, Kind kind) {
-    RULES.add(new Rule(variable, required, kind, List.of()));
-  }
-
-  private static void oneOf(ProcessVariable<?> variable, boolean required, Enum<?>[] values) {
-    RULES.add(new Rule(variable, required, Kind.ENUMERATION, Arrays.stream(values).map(Enum::name).toList()));
-  }
-
+  private final Validator validator;
   private final ZoneId zone;
+  private final Map<String, String> labels;
 
-  public EscalationRequestValidator() {
-    this(ZoneId.systemDefault());
+  public EscalationRequestValidator(Validator validator) {
+    this(validator, ZoneId.systemDefault());
   }
 
-  EscalationRequestValidator(ZoneId zone) {
+  EscalationRequestValidator(Validator validator, ZoneId zone) {
+    this.validator = validator;
     this.zone = zone;
+    this.labels = startFormLabels();
   }
 
-  /** The template's fields this validator knows, for intake code and tests. */
+  /** The template's fields, in the template's order. */
   public static List<String> fieldNames() {
-    return RULES.stream().map(r -> r.variable().name()).toList();
+    return FIELDS;
   }
 
   public static List<String> requiredFieldNames() {
-    return RULES.stream().filter(Rule::required).map(r -> r.variable().name()).toList();
+    return Arrays.stream(EscalationRequest.class.getDeclaredFields())
+        .filter(f -> f.isAnnotationPresent(NotBlank.class) || f.isAnnotationPresent(NotNull.class))
+        .map(Field::getName).filter(FIELDS::contains).sorted(Comparator.comparingInt(FIELDS::indexOf)).toList();
+  }
+
+  /** The zone a date's day starts in, for the process's variables. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The field's label on the start form ("Reported by"), or its name when the form has none. */
+  public String labelOf(String field) {
+    return labels.getOrDefault(field, field);
   }
 
   /**
-   * @return the template's fields, typed; fields that were absent stay absent
-   * @throws InvalidFieldException naming the first bad field, with every problem in its message
+   * Binds what a start of the process carries (the start form's values, or any start's variables) and
+   * validates it.
+   *
+   * @throws InvalidFieldException for a field the request does not have (also one the process sets itself,
+   *     such as escalationLevel or escalationOpenedBy), a value of the wrong type, or a broken rule
    */
-  public Map<String, Object> validate(Map<String, ?> request) {
-    Map<String, Object> typed = new LinkedHashMap<>();
-    Map<String, String> problems = new LinkedHashMap<>();
-    for (Rule rule : RULES) {
-      String name = rule.variable().name();
-      Object raw = request.get(name);
-      if (isBlank(raw)) {
-        if (rule.required()) {
-          problems.put(name, "is required");
-        }
+  public EscalationRequest bindAndValidate(Map<String, ?> variables) {
+    EscalationRequest request = bind(variables);
+    validate(request);
+    return request;
+  }
+
+  /**
+   * @throws InvalidFieldException naming the first bad field (in the template's order), with every problem
+   */
+  public void validate(EscalationRequest request) {
+    Set<ConstraintViolation<EscalationRequest>> violations = validator.validate(request);
+    if (violations.isEmpty()) {
+      return;
+    }
+    Map<String, Problem> problems = new LinkedHashMap<>();
+    violations.stream()
+        .sorted(Comparator.comparingInt((ConstraintViolation<EscalationRequest> v) -> FIELDS.indexOf(field(v)))
+            .thenComparing(ConstraintViolation::getMessage))
+        .forEach(v -> problems.putIfAbsent(field(v), new Problem(describe(v), v.getInvalidValue())));
+    throw refused(request.ticketId(), problems);
+  }
+
+  private static String field(ConstraintViolation<?> violation) {
+    return violation.getPropertyPath().toString();
+  }
+
+  private static String describe(ConstraintViolation<?> violation) {
+    Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+    if (constraint == NotBlank.class || constraint == NotNull.class) {
+      return "is required";
+    }
+    return violation.getMessage();
+  }
+
+  // ------------------------------------------------------------------------------------------ binding
+
+  /** What is wrong with one field, and the value that was refused (for the log). */
+  private record Problem(String text, Object value) {}
+
+  EscalationRequest bind(Map<String, ?> variables) {
+    Map<String, Problem> problems = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> entry : variables.entrySet()) {
+      if (!FIELDS.contains(entry.getKey())) {
+        problems.put(entry.getKey(), new Problem(notAField(entry.getKey()), entry.getValue()));
+      }
+    }
+    Object[] values = new Object[COMPONENTS.size()];
+    for (int i = 0; i < COMPONENTS.size(); i++) {
+      RecordComponent component = COMPONENTS.get(i);
+      Object raw = variables.get(component.getName());
+      if (raw == null) {
         continue;
       }
       try {
-        typed.put(name, convert(rule, raw));
+        values[i] = convert(component.getType(), raw);
       } catch (IllegalArgumentException e) {
-        problems.put(name, e.getMessage());
+        problems.put(component.getName(), new Problem(e.getMessage(), raw));
       }
-    }
-    Object ticketId = typed.get(TICKET_ID.name());
-    if (ticketId != null && !TICKET_ID_PATTERN.matcher((String) ticketId).matches()) {
-      problems.put(TICKET_ID.name(), "'" + ticketId + "' is not a ticket ID like TICKET-12345");
     }
     if (!problems.isEmpty()) {
-      String first = problems.keySet().iterator().next();
-      String all = problems.entrySet().stream()
-          .map(p -> p.getKey() + " " + p.getValue())
-          .collect(Collectors.joining("; "));
-      throw new InvalidFieldException(first, all);
+      throw refused(ticketIdOf(variables), problems);
     }
-    return typed;
-  }
-
-  private Object convert(Rule rule, Object raw) {
-    return switch (rule.kind()) {
-      case ONE_LINE_TEXT -> noMarkup(rule, text(raw, ONE_LINE, false));
-      case TEXT -> noMarkup(rule, text(raw, TEXT, true));
-      case ENUMERATION -> {
-        String value = text(raw, ONE_LINE, false);
-        if (!rule.allowed().contains(value)) {
-          throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ", rule.allowed()));
-        }
-        yield value;
-      }
-      case DATE -> date(raw, false);
-      case DATE_TIME -> date(raw, true);
-      case WHOLE_NUMBER -> {
-        Number number = number(raw);
-        if (number.doubleValue() != Math.rint(number.doubleValue())) {
-          throw new IllegalArgumentException("must be a whole number, was " + raw);
-        }
-        if (number.longValue() < 0) {
-          throw new IllegalArgumentException("must not be negative");
-        }
-        yield number.longValue();
-      }
-      case DECIMAL -> {
-        double value = number(raw).doubleValue();
-        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-          throw new IllegalArgumentException("must be a number of zero or more");
-        }
-        yield value;
-      }
-      case TIME_ZONE -> {
-        String value = text(raw, ONE_LINE, false);
-        try {
-          yield ZoneId.of(value).getId();
-        } catch (java.time.DateTimeException e) {
-          throw new IllegalArgumentException("'" + value + "' is not a time zone like Europe/Berlin or Asia/Tokyo");
-        }
-      }
-      case FLAG -> {
-        if (raw instanceof Boolean b) {
-          yield b;
-        }
-        if ("true".equals(raw) || "false".equals(raw)) {
-          yield Boolean.valueOf((String) raw);
-        }
-        throw new IllegalArgumentException("must be true or false");
-      }
-    };
-  }
-
-  private static String noMarkup(Rule rule, String value) {
-    if (!MAY_QUOTE_MARKUP.contains(rule.variable().name()) && MARKUP.matcher(value).find()) {
-      throw new IllegalArgumentException("must not contain markup (HTML tags, entities or script links)");
+    try {
+      return EscalationRequest.class.getDeclaredConstructor(COMPONENTS.stream().map(RecordComponent::getType)
+          .toArray(Class<?>[]::new)).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create an EscalationRequest", e);
     }
-    return value;
   }
 
-  private static String text(Object raw, int maxLength, boolean multiLine) {
-    if (!(raw instanceof String s)) {
+  private static String notAField(String name) {
+    boolean catalogued = Arrays.stream(EscalationVariables.class.getFields())
+        .anyMatch(f -> {
+          try {
+            return f.get(null) instanceof ProcessVariable<?> variable && variable.name().equals(name);
+          } catch (IllegalAccessException e) {
+            return false;
+          }
+        });
+    return catalogued
+        ? "is set by the process itself, not by the escalation request"
+        : "is not a field of the escalation request";
+  }
+
+  private static String ticketIdOf(Map<String, ?> variables) {
+    return variables.get(EscalationVariables.TICKET_ID.name()) instanceof String s ? s : null;
+  }
+
+  private Object convert(Class<?> type, Object raw) {
+    if (type == String.class) {
+      if (raw instanceof String s) {
+        return s;
+      }
       throw new IllegalArgumentException("must be text");
     }
-    String value = s.strip();
-    if (value.length() > maxLength) {
-      throw new IllegalArgumentException("is longer than " + maxLength + " characters");
+    if (type == Long.class) {
+      return wholeNumber(raw);
     }
-    if (CONTROL_CHARACTERS.matcher(value).find() || (!multiLine && (value.contains("\n") || value.contains("\r")))) {
-      throw new IllegalArgumentException("contains control characters");
+    if (type == Double.class) {
+      return number(raw);
+    }
+    if (type == Boolean.class) {
+      if (raw instanceof Boolean b) {
+        return b;
+      }
+      if ("true".equals(raw) || "false".equals(raw)) {
+        return Boolean.valueOf((String) raw);
+      }
+      throw new IllegalArgumentException("must be true or false");
+    }
+    if (type == LocalDate.class) {
+      return date(raw);
+    }
+    if (type == OffsetDateTime.class) {
+      return dateTime(raw);
+    }
+    throw new IllegalStateException("no conversion to " + type);
+  }
+
+  private static Long wholeNumber(Object raw) {
+    if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
+      return ((Number) raw).longValue();
+    }
+    BigDecimal value;
+    if (raw instanceof Number n && Double.isFinite(n.doubleValue())) {
+      value = new BigDecimal(n.toString());
+    } else if (raw instanceof String s && s.strip().matches("-?[0-9]{1,18}")) {
+      value = new BigDecimal(s.strip());
+    } else {
+      throw new IllegalArgumentException("must be a whole number, was '" + raw + "'");
+    }
+    try {
+      return value.longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("must be a whole number, was " + raw);
+    }
+  }
+
+  private static Double number(Object raw) {
+    double value;
+    if (raw instanceof Number n) {
+      value = n.doubleValue();
+    } else if (raw instanceof String s && s.strip().matches("-?[0-9]+(\\.[0-9]+)?")) {
+      value = Double.parseDouble(s.strip());
+    } else {
+      throw new IllegalArgumentException("must be a number, was '" + raw + "'");
+    }
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("must be a number");
     }
     return value;
   }
 
-  private static Number number(Object raw) {
-    if (raw instanceof Number n) {
-      return n;
+  private LocalDate date(Object raw) {
+    if (raw instanceof Date d) {
+      return d.toInstant().atZone(zone).toLocalDate();
+    }
+    if (raw instanceof LocalDate d) {
+      return d;
     }
     if (raw instanceof String s) {
       try {
-        return Double.valueOf(s.strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("must be a number, was '" + s + "'");
+        // ISO-8601 exactly: no trailing text, no time, no rolled-over days
+        return LocalDate.parse(s.strip());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("'" + s + "' is not a date (YYYY-MM-DD)");
       }
     }
-    throw new IllegalArgumentException("must be a number");
+    // a number is no date: epoch seconds or milliseconds are ambiguous
+    throw new IllegalArgumentException("must be a date (YYYY-MM-DD), not " + (raw instanceof Number ? "a number" : "'" + raw + "'"));
   }
 
-  private Date date(Object raw, boolean withTime) {
+  private OffsetDateTime dateTime(Object raw) {
     if (raw instanceof Date d) {
+      return d.toInstant().atZone(zone).toOffsetDateTime();
+    }
+    if (raw instanceof OffsetDateTime d) {
       return d;
     }
-    if (!(raw instanceof String s)) {
-      throw new IllegalArgumentException("must be a date");
-    }
-    String value = s.strip();
-    try {
-      if (!withTime || value.length() == 10) {
-        return Date.from(LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value).atStartOfDay(zone).toInstant());
-      }
+    if (raw instanceof String s) {
+      String value = s.strip();
       try {
-        return Date.from(OffsetDateTime.parse(value).toInstant());
-      } catch (DateTimeParseException noOffset) {
-        return Date.from(LocalDateTime.parse(value).atZone(zone).toInstant());
+        return OffsetDateTime.parse(value);
+      } catch (DateTimeParseException withoutOffset) {
+        try {
+          return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
+        } catch (DateTimeParseException notADateTime) {
+          try {
+            return LocalDate.parse(value).atStartOfDay(zone).toOffsetDateTime();
+          } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
+          }
+        }
       }
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("'" + value + "' is not a date (YYYY-MM-DD" + (withTime ? " or YYYY-MM-DDTHH:MM" : "") + ")");
     }
+    throw new IllegalArgumentException("must be a date-time (YYYY-MM-DDTHH:MM), not "
+        + (raw instanceof Number ? "a number" : "'" + raw + "'"));
   }
 
-  private static boolean isBlank(Object raw) {
-    return raw == null || (raw instanceof String s && s.isBlank());
+  // ------------------------------------------------------------------------------------------ refusal
+
+  private InvalidFieldException refused(String ticketId, Map<String, Problem> problems) {
+    String first = problems.keySet().iterator().next();
+    String technical = problems.entrySet().stream().map(p -> p.getKey() + " " + p.getValue().text())
+        .collect(Collectors.joining("; "));
+    String forPeople = problems.entrySet().stream().map(p -> labelOf(p.getKey()) + ": " + p.getValue().text())
+        .collect(Collectors.joining("; "));
+    // A typo is no error of the application: one line, the refused values with their controls made visible.
+    log.warn("Escalation request {} refused: {}", neutralised(ticketId == null ? "(no ticket ID)" : ticketId),
+        problems.entrySet().stream()
+            .map(p -> p.getKey() + " " + neutralised(p.getValue().text()) + " (value: " + neutralised(p.getValue().value()) + ")")
+            .collect(Collectors.joining("; ")));
+    return new InvalidFieldException(first, technical, forPeople);
+  }
+
+  /**
+   * The value as one printable line: CR, LF, tabs, escape and every other control, and the invisible
+   * format characters (bidi overrides, zero-width), are written as \\uXXXX; long values are cut.
+   */
+  public static String neutralised(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    String text = String.valueOf(value);
+    boolean cut = text.length() > LOGGED_VALUE_LENGTH;
+    StringBuilder out = new StringBuilder();
+    for (char c : (cut ? text.substring(0, LOGGED_VALUE_LENGTH) : text).toCharArray()) {
+      int type = Character.getType(c);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return cut ? out + "... (" + text.length() + " characters)" : out.toString();
+  }
+
+  private static Map<String, String> startFormLabels() {
+    Map<String, String> labels = new HashMap<>();
+    try (InputStream form = EscalationRequestValidator.class.getClassLoader().getResourceAsStream(START_FORM)) {
+      if (form == null) {
+        return labels;
+      }
+      collectLabels(new ObjectMapper().readTree(form), labels);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the start form " + START_FORM, e);
+    }
+    return labels;
+  }
+
+  private static void collectLabels(JsonNode component, Map<String, String> labels) {
+    // a date field's label is its dateLabel
+    JsonNode label = component.hasNonNull("label") ? component.get("label") : component.get("dateLabel");
+    if (component.hasNonNull("key") && label != null && !label.isNull()) {
+      labels.put(component.get("key").asText(), label.asText());
+    }
+    for (JsonNode child : component.path("components")) {
+      collectLabels(child, labels);
+    }
   }
 }

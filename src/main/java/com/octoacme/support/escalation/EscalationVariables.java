@@ -18,7 +18,7 @@ public final class EscalationVariables {
 
   private EscalationVariables() {}
 
-  /** The user who started the escalation (the start event's initiator). */
+  /** Who opened the escalation: the user who started it in Tasklist, or the API's caller (set by "Validate escalation request"). */
   public static final ProcessVariable<String> OPENED_BY = string("escalationOpenedBy");
 
   // Issue Summary

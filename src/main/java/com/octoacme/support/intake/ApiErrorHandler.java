@@ -1,5 +1,6 @@
 package com.octoacme.support.intake;
 
+import com.octoacme.support.escalation.EscalationRequestValidator;
 import com.octoacme.support.escalation.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -41,6 +42,11 @@ class ApiErrorHandler {
       log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), error.message());
       return ResponseEntity.status(error.status()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
           .contentType(MediaType.APPLICATION_JSON).body(error);
+    }
+    if (exception instanceof ApiException api && api.status() == HttpStatus.BAD_REQUEST) {
+      // a client's mistake in the body or a header: one line (the escalation rules' refusals log their own)
+      log.warn("{} {} refused: {}", request.getMethod(), request.getRequestURI(),
+          EscalationRequestValidator.neutralised(error.message()));
     }
     if (error.status() >= 500) {
       log.error("{} {} failed", request.getMethod(), request.getRequestURI(), exception);

@@ -1,5 +1,7 @@
 package com.octoacme.support.intake;
 
+import com.octoacme.support.escalation.EscalationRequest;
+
 import com.octoacme.support.escalation.EscalationModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -17,8 +19,8 @@ final class CustomerEvents {
   record CustomerReplied(
       @Schema(description = "What the customer's reply said, in a few lines; no markup or control characters.",
           example = "The HAR file is attached to the ticket.", requiredMode = Schema.RequiredMode.REQUIRED,
-          maxLength = EscalationIntakeRequest.TEXT)
-      @NotBlank @Size(max = EscalationIntakeRequest.TEXT) String summary) {}
+          maxLength = EscalationRequest.Limits.TEXT)
+      @NotBlank @Size(max = EscalationRequest.Limits.TEXT) String summary) {}
 
   @Schema(name = EscalationModel.MESSAGE_CSAT_RECEIVED, description = "The customer's satisfaction score for the resolution.")
   record CsatReceived(
@@ -27,13 +29,13 @@ final class CustomerEvents {
       @NotNull @Min(1) @Max(5) Long score,
       @Schema(description = "The customer's comment with the score, if any; no markup or control characters. "
           + "Checked, but not yet kept: the variable catalogue has no variable for it.",
-          example = "Quick and friendly.", maxLength = EscalationIntakeRequest.TEXT)
-      @Size(max = EscalationIntakeRequest.TEXT) String comment) {}
+          example = "Quick and friendly.", maxLength = EscalationRequest.Limits.TEXT)
+      @Size(max = EscalationRequest.Limits.TEXT) String comment) {}
 
   @Schema(name = EscalationModel.MESSAGE_ESCALATION_REOPENED, description = "The customer reopened the ticket before the escalation was closed.")
   record Reopened(
       @Schema(description = "Why the customer reopened it; no markup or control characters.",
           example = "The error is back since this morning.", requiredMode = Schema.RequiredMode.REQUIRED,
-          maxLength = EscalationIntakeRequest.TEXT)
-      @NotBlank @Size(max = EscalationIntakeRequest.TEXT) String reason) {}
+          maxLength = EscalationRequest.Limits.TEXT)
+      @NotBlank @Size(max = EscalationRequest.Limits.TEXT) String reason) {}
 }

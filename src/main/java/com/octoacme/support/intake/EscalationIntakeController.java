@@ -4,6 +4,7 @@ import static com.octoacme.support.escalation.EscalationVariables.CSAT_SCORE;
 import static com.octoacme.support.escalation.EscalationVariables.CUSTOMER_REPLY_SUMMARY;
 import static com.octoacme.support.escalation.EscalationVariables.REOPEN_REASON;
 
+import com.octoacme.support.escalation.EscalationRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -90,7 +91,7 @@ class EscalationIntakeController {
       @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
           description = "The escalation template's fields under their catalogue names.",
           content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-              schema = @Schema(implementation = EscalationIntakeRequest.class)))
+              schema = @Schema(implementation = EscalationRequest.class)))
       @RequestBody(required = false) byte[] body,
       @Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY, description = "Makes retries safe: a request "
           + "repeated with the same key and body returns the escalation the first one opened. 1-255 visible ASCII "
@@ -101,7 +102,8 @@ class EscalationIntakeController {
     if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
       throw ApiException.badRequest(IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " must be 1-255 visible ASCII characters");
     }
-    EscalationIntakeRequest request = bodies.read(body, EscalationIntakeRequest.class);
+    // JSON types here; the escalation rules in the service (EscalationRequestValidator, the one validation)
+    EscalationRequest request = bodies.bind(body, EscalationRequest.class);
     servletRequest.setAttribute(TICKET_ID_ATTRIBUTE, request.ticketId());
     EscalationIntakeService.Opened opened = service.open(request, idempotencyKey, caller == null ? null : caller.getName());
     EscalationSummary escalation = opened.escalation();

@@ -1,20 +1,13 @@
 package com.octoacme.support.intake;
 
-import static com.octoacme.support.escalation.EscalationVariables.OPENED_BY;
 import static com.octoacme.support.escalation.EscalationVariables.TICKET_ID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.octoacme.support.escalation.EscalationRequest;
 import com.octoacme.support.escalation.EscalationRequestValidator;
+import com.octoacme.support.escalation.TicketClaims;
 import com.octoacme.support.intake.IntakeRecords.IntakeRecord;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -39,16 +32,14 @@ class EscalationIntakeService {
   private final IntakeRecords intakes;
   private final EscalationReader reader;
   private final RuntimeService runtime;
-  private final ObjectMapper canonicalJson;
 
   EscalationIntakeService(EscalationRequestValidator validator, EscalationOpener opener, IntakeRecords intakes,
-      EscalationReader reader, RuntimeService runtime, ObjectMapper json) {
+      EscalationReader reader, RuntimeService runtime) {
     this.validator = validator;
     this.opener = opener;
     this.intakes = intakes;
     this.reader = reader;
     this.runtime = runtime;
-    this.canonicalJson = json.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   }
 
   /** The escalation, and whether this call opened it (201) or found it (200). */
@@ -60,24 +51,22 @@ class EscalationIntakeService {
    * @throws com.octoacme.support.escalation.InvalidFieldException when the request breaks a template rule (400)
    * @throws ApiException 409 when the ticket's escalation has ended, 422 when the key belongs to another request
    */
-  Opened open(EscalationIntakeRequest request, String idempotencyKey, String openedBy) {
-    Map<String, Object> fields = request.fields();
-    Map<String, Object> variables = new LinkedHashMap<>(validator.validate(fields));
-    String ticketId = TICKET_ID.from(variables);
-    if (openedBy != null) {
-      variables.put(OPENED_BY.name(), openedBy);
-    }
-    String payloadSha256 = sha256(fields);
+  Opened open(EscalationRequest request, String idempotencyKey, String openedBy) {
+    // The one validation, here before the ticket is claimed (it runs again, the same, in the start's transaction).
+    validator.validate(request);
+    String ticketId = request.ticketId();
+    String payloadSha256 = intakes.sha256(request);
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<EscalationSummary> existing = existing(ticketId, idempotencyKey, payloadSha256);
       if (existing.isPresent()) {
         return new Opened(existing.get(), false);
       }
       try {
-        String processInstanceId = opener.open(ticketId, idempotencyKey, payloadSha256, variables, openedBy);
+        String processInstanceId = opener.open(request, idempotencyKey, openedBy);
         return new Opened(reader.summary(reader.state(ticketId, processInstanceId)), true);
-      } catch (DuplicateKeyException raced) {
-        // Another request claimed the ticket or the key and has committed by now: answer with its escalation.
+      } catch (DuplicateKeyException | TicketClaims.TicketAlreadyEscalated raced) {
+        // Another request (through the API or Tasklist) claimed the ticket or the key and has committed by now:
+        // answer with its escalation.
         log.debug("Ticket {} was claimed concurrently (attempt {}); looking it up again", ticketId, attempt);
       }
     }
@@ -151,13 +140,4 @@ class EscalationIntakeService {
     return reader.processInstanceOf(ticketId).orElseThrow(() -> ApiException.notFound(ticketId));
   }
 
-  /** SHA-256 of the request's fields as canonical JSON (keys sorted): the same request hashes the same. */
-  private String sha256(Map<String, Object> fields) {
-    try {
-      byte[] canonical = canonicalJson.writeValueAsBytes(new TreeMap<>(fields));
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("cannot hash the request", e);
-    }
-  }
 }

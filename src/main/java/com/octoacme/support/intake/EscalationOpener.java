@@ -1,15 +1,15 @@
 package com.octoacme.support.intake;
 
-import com.octoacme.support.escalation.EscalationHistory;
+import com.octoacme.support.escalation.EscalationRequest;
 import com.octoacme.support.escalation.EscalationVariables;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Claims the ticket in {@code escalation_intake} and starts its process instance in ONE transaction (the
- * engine joins Spring's): either both are there, or neither is.
+ * engine joins Spring's): either both are there, or neither is. The instance's first step adopts the claim
+ * (IntakeRecords as TicketClaims) and takes the opener from it.
  */
 @Component
 class EscalationOpener {
@@ -27,15 +27,12 @@ class EscalationOpener {
    * @throws org.springframework.dao.DuplicateKeyException when the ticket or the key was claimed meanwhile
    */
   @Transactional
-  public String open(String ticketId, String idempotencyKey, String payloadSha256, Map<String, Object> variables,
-      String openedBy) {
-    intakes.claim(ticketId, idempotencyKey, payloadSha256, openedBy, EscalationHistory.now());
-    String processInstanceId = runtime.createProcessInstanceByKey(EscalationVariables.PROCESS_ID)
-        .businessKey(ticketId)
-        .setVariables(variables)
+  public String open(EscalationRequest request, String idempotencyKey, String openedBy) {
+    intakes.claimForApi(request, idempotencyKey, openedBy);
+    return runtime.createProcessInstanceByKey(EscalationVariables.PROCESS_ID)
+        .businessKey(request.ticketId())
+        .setVariables(request.fields())
         .execute()
         .getId();
-    intakes.recordProcessInstance(ticketId, processInstanceId);
-    return processInstanceId;
   }
 }

@@ -63,6 +63,13 @@ class JsonBodies {
 
   /** The body as the record, checked; {@link ApiException} 400 naming the field when it is not. */
   <T extends Record> T read(byte[] body, Class<T> type) {
+    T value = bind(body, type);
+    checkConstraints(value, type);
+    return value;
+  }
+
+  /** The body as the record, its JSON types checked; its constraints are for the caller to check. */
+  <T extends Record> T bind(byte[] body, Class<T> type) {
     if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
       throw ApiException.badRequest(null, "the request body is empty: send a JSON object");
     }
@@ -85,7 +92,6 @@ class JsonBodies {
     if (value == null) {
       throw ApiException.badRequest(null, "the request body must be a JSON object, not null");
     }
-    checkConstraints(value, type);
     return value;
   }
 

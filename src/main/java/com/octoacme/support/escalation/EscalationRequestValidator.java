@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,7 @@ public class EscalationRequestValidator {
   private final ZoneId zone;
   private final Map<String, String> labels;
 
+  @Autowired
   public EscalationRequestValidator(Validator validator) {
     this(validator, ZoneId.systemDefault());
   }

@@ -106,7 +106,7 @@ class EscalationIntakeApiTest {
   void theCallerIsTheOpener() {
     Map<String, Object> request = validRequest();
     EscalationIntakeService.Opened opened = service.open(
-        bodies.read(json(request).getBytes(StandardCharsets.UTF_8), EscalationIntakeRequest.class), null, "sam.support");
+        bodies.bind(json(request).getBytes(StandardCharsets.UTF_8), com.octoacme.support.escalation.EscalationRequest.class), null, "sam.support");
 
     assertThat(opened.created()).isTrue();
     assertThat(OPENED_BY.from(runtime.getVariables(opened.escalation().processInstanceId()))).isEqualTo("sam.support");

@@ -3,6 +3,7 @@ package com.octoacme.support.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.octoacme.support.escalation.EscalationModel;
+import com.octoacme.support.escalation.EscalationRequest;
 import com.octoacme.support.escalation.EscalationRequestValidator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,7 @@ class EscalationIntakeRequestTest {
 
   @Test
   void theRequestHasExactlyTheTemplatesFields_inTheValidatorsOrder() {
-    List<String> components = Arrays.stream(EscalationIntakeRequest.class.getRecordComponents())
+    List<String> components = Arrays.stream(EscalationRequest.class.getRecordComponents())
         .map(RecordComponent::getName).toList();
     assertThat(components).containsExactlyElementsOf(EscalationRequestValidator.fieldNames());
   }
@@ -30,7 +31,7 @@ class EscalationIntakeRequestTest {
   @Test
   void theRequestRequiresExactlyTheValidatorsRequiredFields() {
     // Constraint annotations are not for record components: they land on the components' fields.
-    List<String> required = Arrays.stream(EscalationIntakeRequest.class.getDeclaredFields())
+    List<String> required = Arrays.stream(EscalationRequest.class.getDeclaredFields())
         .filter(f -> f.isAnnotationPresent(NotBlank.class) || f.isAnnotationPresent(NotNull.class))
         .map(java.lang.reflect.Field::getName).toList();
     assertThat(required).isNotEmpty();

@@ -33,7 +33,9 @@ class EngineRestErrorsTest {
         "/engine-rest/process-definition/key/support-escalation/submit-form", tasklistPayload(request), Map.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("customerName is required");
+    // Tasklist shows the message: the field's label on the start form, in plain language
+    assertThat(response.getBody()).containsEntry("field", "customerName");
+    assertThat((String) response.getBody().get("message")).isEqualTo("Customer name: is required");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey((String) request.get("ticketId")).count()).isZero();
   }
 

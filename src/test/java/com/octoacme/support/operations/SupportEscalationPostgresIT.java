@@ -274,7 +274,7 @@ class SupportEscalationPostgresIT {
     String ticketId = (String) request.get("ticketId");
     ResponseEntity<String> response = startEscalation(request);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(parse(response).get("message").asText()).contains(field);
+    assertThat(parse(response).get("field").asText()).isEqualTo(field);
     assertThat(parse(get("/process-instance?businessKey=" + ticketId))).isEmpty();
     assertThat(parse(get("/history/process-instance?processInstanceBusinessKey=" + ticketId))).isEmpty();
     assertThat(database().queryForObject("select count(*) from escalation_event where ticket_id = ?", Long.class,

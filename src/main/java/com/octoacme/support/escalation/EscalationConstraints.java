@@ -45,7 +45,7 @@ public final class EscalationConstraints {
   // (they are stored as text and escaped wherever they are shown or sent).
   private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;|javascript:", Pattern.CASE_INSENSITIVE);
   // A contact: an address, or a name with the address in angle brackets (RFC 5322's name-addr).
-  private static final Pattern NAME_ADDR = Pattern.compile("^([^<>]*?)\\s*<([^<>\\s]+)>$");
+  private static final Pattern NAME_ADDR = Pattern.compile("^([^<>]*?)\\s*<([^<>]*)>$");
   private static final Pattern ADDRESS = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
   /** What is wrong with a one-line text, if anything. */

@@ -94,10 +94,15 @@ rc_feature=${PIPESTATUS[0]}
 BASE_URL="http://localhost:${port}" node e2e/metrics-dashboard.mjs 2>&1 | tee "$out/e2e-metrics.log"
 rc_metrics=${PIPESTATUS[0]}
 [[ "$rc" -ne 0 ]] || rc=$rc_metrics
+# A refusal of the start form by the server, as Tasklist shows it.
+BASE_URL="http://localhost:${port}" node e2e/start-form-refusal.mjs 2>&1 | tee "$out/e2e-start-form-refusal.log"
+rc_refusal=${PIPESTATUS[0]}
+[[ "$rc" -ne 0 ]] || rc=$rc_refusal
 set -e
-# one summary line over the three scripts (each prints its own last)
-summary=$(cat "$out/e2e.log" "$out/e2e-feature-request.log" "$out/e2e-metrics.log" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
-  | awk '{p += $2; f += $4; n++} END {if (n == 3) printf "e2e: %d passed, %d failed\n", p, f}' || true)
+# one summary line over the four scripts (each prints its own last)
+summary=$(cat "$out/e2e.log" "$out/e2e-feature-request.log" "$out/e2e-metrics.log" "$out/e2e-start-form-refusal.log" \
+  | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
+  | awk '{p += $2; f += $4; n++} END {if (n == 4) printf "e2e: %d passed, %d failed\n", p, f}' || true)
 if [[ -z "$summary" ]]; then summary="e2e: 0 passed, 1 failed"; [[ "$rc" -ne 0 ]] || rc=1; fi
 echo "$summary"
 exit "$rc"

@@ -59,6 +59,7 @@ class EscalationIntakeConcurrencyIT {
   private static final int REQUESTS = 50;
 
   private static EmbeddedPostgres postgres;
+  private static final String ADMIN_PASSWORD = "it-admin-" + Long.toHexString(System.nanoTime());
 
   @Autowired TestRestTemplate rest;
 
@@ -67,7 +68,7 @@ class EscalationIntakeConcurrencyIT {
     registry.add("DB_URL", () -> postgres().getJdbcUrl("postgres", "postgres"));
     registry.add("DB_USERNAME", () -> "postgres");
     registry.add("DB_PASSWORD", () -> "postgres");
-    registry.add("ADMIN_PASSWORD", () -> "it-admin-" + Long.toHexString(System.nanoTime()));
+    registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
     registry.add("security.ticketing-api-key", () -> TICKETING_API_KEY);
   }
 
@@ -143,6 +144,49 @@ class EscalationIntakeConcurrencyIT {
     assertThat(database().queryForObject("select count(*) from act_hi_procinst where business_key_ in ("
         + String.join(",", tickets.stream().map(t -> "?").toList()) + ")", Long.class, tickets.toArray()))
         .isOne();
+  }
+
+  @Test
+  void theSameTicketThroughTheApiAndTasklistAtOnce_oneEscalation_oneIntakeRecord() throws Exception {
+    Map<String, Object> request = validRequest("CONFIRMED_BUG", "PRO", "MEDIUM", 40);
+    String ticketId = ticketOf(request);
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    request.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    String startForm = json(Map.of("variables", variables));
+
+    // every other request is Tasklist's start form through the engine REST API (the admin: no demo users here)
+    List<Answer> answers = concurrently(i -> i % 2 == 0 ? post(json(request), null) : submitStartForm(startForm));
+
+    List<Answer> api = new ArrayList<>();
+    List<Answer> tasklist = new ArrayList<>();
+    for (int i = 0; i < answers.size(); i++) {
+      (i % 2 == 0 ? api : tasklist).add(answers.get(i));
+    }
+    // the API finds the escalation whichever door opened it; Tasklist is refused a taken ticket, naming the field
+    assertThat(api).extracting(Answer::status).as("API answers").allMatch(s -> s == 201 || s == 200);
+    assertThat(tasklist).extracting(Answer::status).as("Tasklist answers").allMatch(s -> s == 200 || s == 400);
+    assertThat(tasklist).filteredOn(a -> a.status() == 400)
+        .allSatisfy(a -> assertThat(a.body().get("field").asText()).isEqualTo("ticketId"));
+    assertThat(answers).filteredOn(a -> a.status() == 201 || (a.status() == 200 && a.body().has("definitionId")))
+        .as("opened").hasSize(1);
+    assertThat(count("select count(*) from act_hi_procinst where business_key_ = ?", ticketId)).isOne();
+    assertThat(count("select count(*) from escalation_intake where ticket_id = ?", ticketId)).isOne();
+    assertThat(count("select count(*) from escalation_event where ticket_id = ? and event_type = 'OPENED'", ticketId))
+        .isOne();
+  }
+
+  private Answer submitStartForm(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    ResponseEntity<String> response = rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange(
+        "/engine-rest/process-definition/key/support-escalation/submit-form", HttpMethod.POST,
+        new HttpEntity<>(body, headers), String.class);
+    try {
+      return new Answer(response.getStatusCode().value(), IntakeApi.JSON.readTree(response.getBody()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.getBody(), e);
+    }
   }
 
   /** Sends REQUESTS requests at once: a fixed pool whose threads all wait at one start gate. */

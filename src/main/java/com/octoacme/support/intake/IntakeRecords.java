@@ -37,6 +37,8 @@ class IntakeRecords implements TicketClaims {
   private static final String COLUMNS =
       "ticket_id, idempotency_key, process_instance_id, payload_sha256, opened_by, created_at";
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntakeRecords.class);
+
   private final JdbcTemplate jdbc;
   private final OpenEscalations openEscalations;
   private final EscalationRequestValidator validator;
@@ -95,6 +97,7 @@ class IntakeRecords implements TicketClaims {
 
   private TicketAlreadyEscalated taken(String ticketId, boolean open) {
     String has = open ? " already has an open escalation" : " already had an escalation, which has ended (a new problem needs a new ticket)";
+    log.warn("Escalation request {} refused: ticketId{}", ticketId, has);
     return new TicketAlreadyEscalated("ticketId " + ticketId + has,
         validator.labelOf("ticketId") + ": ticket " + ticketId + has);
   }

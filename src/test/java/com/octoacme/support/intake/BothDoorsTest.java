@@ -361,6 +361,30 @@ class BothDoorsTest {
   }
 
   @Test
+  void aRefusalThroughTheApi_isOneWarnLineToo() {
+    Map<String, Object> badField = validRequest();
+    badField.put(CUSTOMER_NAME.name(), "Globex\u202E");
+    Map<String, Object> badJson = validRequest();
+    badJson.put(USERS_AFFECTED.name(), "forty");
+
+    for (Map<String, Object> request : List.of(badField, badJson)) {
+      List<ILoggingEvent> logged = LogCapture.during(() -> assertThat(api.open(request).status()).isEqualTo(HttpStatus.BAD_REQUEST));
+      assertThat(logged.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(ILoggingEvent::getFormattedMessage))
+          .hasSize(1).allMatch(line -> !line.contains("\u202E") && !line.contains("\n"));
+      assertThat(logged.stream().filter(e -> e.getThrowableProxy() != null)).isEmpty();
+    }
+  }
+
+  @Test
+  void aTakenTicketInTasklist_isOneWarnLine() {
+    Map<String, Object> request = validRequest();
+    assertThat(submitForm(request).getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<ILoggingEvent> logged = LogCapture.during(() -> assertThat(submitForm(request).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+    assertThat(logged.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(ILoggingEvent::getFormattedMessage))
+        .containsExactly("Escalation request " + ticketOf(request) + " refused: ticketId already has an open escalation");
+  }
+
+  @Test
   void theLoggedValueIsOneLine_andCut() {
     assertThat(EscalationRequestValidator.neutralised("a\u2028b\u202Ec\u200Bd\td")).isEqualTo("a\\u2028b\\u202Ec\\u200Bd\\u0009d");
     assertThat(EscalationRequestValidator.neutralised("x".repeat(500))).startsWith("x".repeat(80) + "...").contains("500 characters");

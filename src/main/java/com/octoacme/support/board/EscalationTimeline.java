@@ -67,12 +67,6 @@ class EscalationTimeline {
     String level = ESCALATION_LEVEL.from(v);
     List<Mail> mails = mails(ticketId);
     List<TimelineItem> timeline = new ArrayList<>();
-    for (LevelChange c : levelChanges.findByTicketIdOrderByIdAsc(ticketId)) {
-      if (pi.equals(c.getProcessInstanceId())) {
-        timeline.add(new TimelineItem(c.getChangedAt(), "LEVEL_CHANGE", levelChangeTitle(c), c.getReason(),
-            c.getChangedBy(), c.getToLevel(), null));
-      }
-    }
     List<Acknowledgement> acks = new ArrayList<>(acknowledgements.findByTicketIdOrderByIdAsc(ticketId).stream()
         .filter(a -> pi.equals(a.getProcessInstanceId())).toList());
     for (EscalationEvent e : events.findByTicketIdOrderByIdAsc(ticketId)) {
@@ -87,10 +81,17 @@ class EscalationTimeline {
             e.getActor(), e.getLevel(), null));
       }
     }
+    for (LevelChange c : levelChanges.findByTicketIdOrderByIdAsc(ticketId)) {
+      if (pi.equals(c.getProcessInstanceId())) {
+        timeline.add(new TimelineItem(c.getChangedAt(), "LEVEL_CHANGE", levelChangeTitle(c), c.getReason(),
+            c.getChangedBy(), c.getToLevel(), null));
+      }
+    }
     for (Mail mail : mails) {
       timeline.add(new TimelineItem(mail.createdAt(), "MAIL", "Mail " + mail.state().name().toLowerCase(Locale.ROOT)
           + ": " + mail.subject(), "to " + String.join(", ", mail.recipients()), null, null, mail.id()));
     }
+    // by time; at the same instant (a frozen test clock) events, then level changes, then mails, as added
     timeline.sort(Comparator.comparing(TimelineItem::at));
     Map<String, String> links = new LinkedHashMap<>();
     links.put("page", BoardQueries.pageLink(ticketId));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real-browser check of the Camunda Forms in Tasklist: starts the built app jar on port 8099 with an
-# in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs and
-# e2e/metrics-dashboard.mjs, stops the app.
+# in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs,
+# e2e/feature-request-forms.mjs, e2e/metrics-dashboard.mjs and e2e/board.mjs, stops the app.
 # Builds nothing: run `mvn -B -DskipTests package` first. Needs node + npm ci (playwright-core).
 # Screenshots: target/e2e/*.png; app log: target/e2e/app.log.
 #
@@ -94,10 +94,14 @@ rc_feature=${PIPESTATUS[0]}
 BASE_URL="http://localhost:${port}" node e2e/metrics-dashboard.mjs 2>&1 | tee "$out/e2e-metrics.log"
 rc_metrics=${PIPESTATUS[0]}
 [[ "$rc" -ne 0 ]] || rc=$rc_metrics
+# The escalation tracking board (e2e/board.mjs).
+BASE_URL="http://localhost:${port}" node e2e/board.mjs 2>&1 | tee "$out/e2e-board.log"
+rc_board=${PIPESTATUS[0]}
+[[ "$rc" -ne 0 ]] || rc=$rc_board
 set -e
-# one summary line over the three scripts (each prints its own last)
-summary=$(cat "$out/e2e.log" "$out/e2e-feature-request.log" "$out/e2e-metrics.log" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
-  | awk '{p += $2; f += $4; n++} END {if (n == 3) printf "e2e: %d passed, %d failed\n", p, f}' || true)
+# one summary line over the four scripts (each prints its own last)
+summary=$(cat "$out/e2e.log" "$out/e2e-feature-request.log" "$out/e2e-metrics.log" "$out/e2e-board.log" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
+  | awk '{p += $2; f += $4; n++} END {if (n == 4) printf "e2e: %d passed, %d failed\n", p, f}' || true)
 if [[ -z "$summary" ]]; then summary="e2e: 0 passed, 1 failed"; [[ "$rc" -ne 0 ]] || rc=1; fi
 echo "$summary"
 exit "$rc"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real-browser check of the Camunda Forms in Tasklist: starts the built app jar on port 8099 with an
-# in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs and
-# e2e/metrics-dashboard.mjs, stops the app.
+# in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs,
+# e2e/feature-request-forms.mjs, e2e/metrics-dashboard.mjs and e2e/board.mjs, stops the app.
 # Builds nothing: run `mvn -B -DskipTests package` first. Needs node + npm ci (playwright-core).
 # Screenshots: target/e2e/*.png; app log: target/e2e/app.log.
 #
@@ -85,24 +85,22 @@ done
 echo "e2e: app ready after $(( $(date +%s) - started )) s"
 
 set +e
-BASE_URL="http://localhost:${port}" node e2e/tasklist-forms.mjs 2>&1 | tee "$out/e2e.log"
-rc=${PIPESTATUS[0]}
-# The feature-request process's forms and the metrics dashboard's charts (scripts of their own), against the same app.
-BASE_URL="http://localhost:${port}" node e2e/feature-request-forms.mjs 2>&1 | tee "$out/e2e-feature-request.log"
-rc_feature=${PIPESTATUS[0]}
-[[ "$rc" -ne 0 ]] || rc=$rc_feature
-BASE_URL="http://localhost:${port}" node e2e/metrics-dashboard.mjs 2>&1 | tee "$out/e2e-metrics.log"
-rc_metrics=${PIPESTATUS[0]}
-[[ "$rc" -ne 0 ]] || rc=$rc_metrics
-# A refusal of the start form by the server, as Tasklist shows it.
-BASE_URL="http://localhost:${port}" node e2e/start-form-refusal.mjs 2>&1 | tee "$out/e2e-start-form-refusal.log"
-rc_refusal=${PIPESTATUS[0]}
-[[ "$rc" -ne 0 ]] || rc=$rc_refusal
+# Each script against the same app, in this order (mail-failure stops and starts the SMTP sink: it runs last).
+# Each prints its own "e2e: N passed, M failed" last; the run's summary adds them up.
+scripts=(tasklist-forms feature-request-forms metrics-dashboard start-form-refusal board)
+if [[ -n "${sink_control:-}" ]]; then scripts+=(mail-failure); fi
+rc=0
+logs=()
+for script in "${scripts[@]}"; do
+  log="$out/e2e-${script}.log"
+  logs+=("$log")
+  BASE_URL="http://localhost:${port}" SMTP_SINK_CONTROL="${sink_control:-}" node "e2e/${script}.mjs" 2>&1 | tee "$log"
+  rc_script=${PIPESTATUS[0]}
+  [[ "$rc" -ne 0 ]] || rc=$rc_script
+done
 set -e
-# one summary line over the four scripts (each prints its own last)
-summary=$(cat "$out/e2e.log" "$out/e2e-feature-request.log" "$out/e2e-metrics.log" "$out/e2e-start-form-refusal.log" \
-  | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
-  | awk '{p += $2; f += $4; n++} END {if (n == 4) printf "e2e: %d passed, %d failed\n", p, f}' || true)
+summary=$(cat "${logs[@]}" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
+  | awk -v want="${#scripts[@]}" '{p += $2; f += $4; n++} END {if (n == want) printf "e2e: %d passed, %d failed\n", p, f}' || true)
 if [[ -z "$summary" ]]; then summary="e2e: 0 passed, 1 failed"; [[ "$rc" -ne 0 ]] || rc=1; fi
 echo "$summary"
 exit "$rc"

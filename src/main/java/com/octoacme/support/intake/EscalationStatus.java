@@ -18,7 +18,7 @@ public enum EscalationStatus {
   static final java.util.Set<String> RESOLVED_AT = java.util.Set.of(EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST,
       EscalationModel.GATEWAY_WAIT_FOR_CSAT, EscalationModel.EVENT_LATE_CSAT_RECEIVED, EscalationModel.TIMER_CSAT_WAIT_OVER);
 
-  static EscalationStatus ofRunning(java.util.Collection<String> activeActivityIds) {
+  public static EscalationStatus ofRunning(java.util.Collection<String> activeActivityIds) {
     if (activeActivityIds.contains(WAIT_FOR_CUSTOMER_REPLY)) {
       return WAITING_FOR_CUSTOMER;
     }

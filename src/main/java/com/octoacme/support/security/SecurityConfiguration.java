@@ -61,6 +61,13 @@ public class SecurityConfiguration {
                 antMatcher(HttpMethod.GET, "/api/metrics/volume-by-category.csv"))
                 .hasAnyAuthority(metricsReaders(Authorities.group("product-team")))
             .requestMatchers(antMatcher(HttpMethod.GET, "/api/metrics/**")).hasAnyAuthority(metricsReaders())
+            // the escalation board: for people; one escalation's page follows the rule of GET /api/escalations/{ticketId}
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/board/escalations/{ticketId}"))
+                .access(org.springframework.security.authorization.AuthorizationManagers.allOf(
+                    org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority(Authorities.PERSON),
+                    escalationReadAccess))
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/board"), antMatcher(HttpMethod.GET, "/api/board/**"))
+                .hasAuthority(Authorities.PERSON)
             .requestMatchers(antMatcher("/api/**")).authenticated() // the rest of /api: 404 or 405 from the API itself
             // the engine's API is for people and scripts; the engine's authorizations do the rest
             .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(Authorities.PERSON)

@@ -93,21 +93,22 @@ public class MetricsQueries {
       }
     });
     if (!wanted.isEmpty()) {
-      MapSqlParameterSource refine = new MapSqlParameterSource("type", type.name())
-          .addValue("from", OffsetDateTime.ofInstant(filter.fromInstant(), ZoneOffset.UTC))
-          .addValue("to", OffsetDateTime.ofInstant(filter.toInstant(), ZoneOffset.UTC));
+      // literals, not parameters: each subquery gets a plan for its own bound and range (a generic plan of a
+      // statement prepared once may sort the whole range instead of reading the bucket from the index)
+      String typeLiteral = "'" + type.name() + "'";
+      String range = " and f.escalated_at >= " + timestamp(filter.fromInstant()) + " and f.escalated_at < "
+          + timestamp(filter.toInstant());
       StringBuilder union = new StringBuilder();
       for (int i = 0; i < wanted.size(); i++) {
         Neighbours w = wanted.get(i);
         String column = w.column;
         union.append(i == 0 ? "" : " union all ").append("select ").append(i).append(" k, q").append(i).append(".v from (")
-            .append("select f.").append(column).append(" v from escalation_fact f where f.fact_type = :type and f.level = :l")
-            .append(i).append(" and f.").append(column).append(" >= :lo").append(i)
-            .append(" and f.escalated_at >= :from and f.escalated_at < :to order by f.").append(column)
+            .append("select f.").append(column).append(" v from escalation_fact f where f.fact_type = ").append(typeLiteral)
+            .append(" and f.level = ").append(quoted(w.level)).append(" and f.").append(column).append(" >= ")
+            .append(w.lowerBound).append(range).append(" order by f.").append(column)
             .append(" offset ").append(w.offset).append(" rows fetch next 2 rows only) q").append(i);
-        refine.addValue("l" + i, w.level).addValue("lo" + i, w.lowerBound);
       }
-      jdbc.query(union.toString(), refine, rs -> { wanted.get(rs.getInt("k")).values.add(rs.getLong("v")); });
+      jdbc.query(union.toString(), rs -> { wanted.get(rs.getInt("k")).values.add(rs.getLong("v")); });
     }
     List<DurationRow> rows = new ArrayList<>();
     byLevel.forEach((level, h) -> rows.add(new DurationRow(level, h.facts, minutes(h.wall.average()),
@@ -333,14 +334,19 @@ public class MetricsQueries {
     }
 
     MapSqlParameterSource params() {
-      return new MapSqlParameterSource("dFrom", from).addValue("dEnd", end).addValue("mFrom", monthsFrom)
-          .addValue("mTo", monthsTo);
+      return new MapSqlParameterSource();
     }
 
+    /** With the dates as literals: the plan is made for them (see the refinement in durations). */
     String sql(String a) {
-      return "((" + a + ".grain = 'M' and " + a + ".period_start >= :mFrom and " + a + ".period_start < :mTo)"
-          + " or (" + a + ".grain = 'D' and ((" + a + ".period_start >= :dFrom and " + a + ".period_start < :mFrom)"
-          + " or (" + a + ".period_start >= :mTo and " + a + ".period_start < :dEnd))))";
+      String p = a + ".period_start";
+      return "((" + a + ".grain = 'M' and " + p + " >= " + date(monthsFrom) + " and " + p + " < " + date(monthsTo) + ")"
+          + " or (" + a + ".grain = 'D' and ((" + p + " >= " + date(from) + " and " + p + " < " + date(monthsFrom) + ")"
+          + " or (" + p + " >= " + date(monthsTo) + " and " + p + " < " + date(end) + "))))";
+    }
+
+    private static String date(java.time.LocalDate date) {
+      return "date '" + date + "'";
     }
   }
 
@@ -415,6 +421,16 @@ public class MetricsQueries {
     Figure(String path) {
       this.path = path;
     }
+  }
+
+  private static String timestamp(java.time.Instant instant) {
+    return "timestamp with time zone '" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneOffset.UTC).format(instant) + "+00:00'";
+  }
+
+  /** A code read from the database (a level) as a string literal. */
+  private static String quoted(String code) {
+    return "'" + code.replace("'", "''") + "'";
   }
 
   private static double minutes(double seconds) {

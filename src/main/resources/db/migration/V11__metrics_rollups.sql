@@ -2,8 +2,9 @@
 -- both tables are sums over them, kept by the fact recorder in the transaction that appends a fact, and
 -- rebuilt from the facts by MetricsRollup.rebuild() (at start-up when metrics_rollup_state is missing or its
 -- zone differs from the support centre's, and as an operation). period_start = the escalation's opening day (grain
--- D) or the first day of its month (grain M), in the support centre's time zone: a figure's range is whole
--- days there, so it is whole months from M rows plus the days at either end from D rows.
+-- D), the Monday of its week (grain W) or the first day of its month (grain M), in the support centre's time
+-- zone: a figure's range is whole days there, so it is read as whole months from M rows, whole weeks of the rest
+-- from W rows and the days left over from D rows (MetricsQueries.Periods).
 
 -- Counts per period and dimension (the filters): volumes, re-escalations, SLA compliance, CSAT. level is the
 -- level the figure counts the fact at (its level; for re_escalated the opening level, from_level). Missing
@@ -50,7 +51,7 @@ create table escalation_duration_rollup (
   bucket integer not null,
   n bigint not null,
   total bigint not null,
-  constraint pk_escalation_duration_rollup primary key (grain, period_start, fact_type, level, measure, bucket)
+  constraint pk_escalation_duration_rollup primary key (fact_type, grain, period_start, level, measure, bucket)
 );
 
 -- Which time zone the roll-ups' days are in (one row); another zone or none: rebuilt at start-up.

@@ -315,22 +315,43 @@ public class MetricsQueries {
   }
 
   /**
-   * A range of whole days as roll-up periods: the whole months in it (grain M) and the days before and after
-   * them (grain D). Without a whole month: days only.
+   * A range of whole days as roll-up periods: the whole months in it (grain M), the whole weeks (Monday to
+   * Sunday, grain W) in what is left before and after them, and the days (grain D) left over.
    */
-  record Periods(java.time.LocalDate from, java.time.LocalDate end, java.time.LocalDate monthsFrom,
-      java.time.LocalDate monthsTo) {
+  record Periods(List<Object[]> intervals) {
 
     static Periods of(MetricsFilter filter) {
       java.time.LocalDate from = filter.from();
       java.time.LocalDate end = filter.to().plusDays(1);
       java.time.LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
       java.time.LocalDate monthsTo = end.withDayOfMonth(1);
-      if (!monthsFrom.isBefore(monthsTo)) {
-        monthsFrom = end;
-        monthsTo = end;
+      List<Object[]> intervals = new ArrayList<>();
+      if (monthsFrom.isBefore(monthsTo)) {
+        intervals.add(new Object[] {MetricsRollup.MONTH, monthsFrom, monthsTo});
+        weeksAndDays(intervals, from, monthsFrom);
+        weeksAndDays(intervals, monthsTo, end);
+      } else {
+        weeksAndDays(intervals, from, end);
       }
-      return new Periods(from, end, monthsFrom, monthsTo);
+      return new Periods(intervals);
+    }
+
+    private static void weeksAndDays(List<Object[]> intervals, java.time.LocalDate from, java.time.LocalDate end) {
+      java.time.LocalDate weeksFrom = from.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+      java.time.LocalDate weeksTo = end.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      if (weeksFrom.isBefore(weeksTo)) {
+        intervals.add(new Object[] {MetricsRollup.WEEK, weeksFrom, weeksTo});
+        days(intervals, from, weeksFrom);
+        days(intervals, weeksTo, end);
+      } else {
+        days(intervals, from, end);
+      }
+    }
+
+    private static void days(List<Object[]> intervals, java.time.LocalDate from, java.time.LocalDate end) {
+      if (from.isBefore(end)) {
+        intervals.add(new Object[] {MetricsRollup.DAY, from, end});
+      }
     }
 
     MapSqlParameterSource params() {
@@ -339,10 +360,12 @@ public class MetricsQueries {
 
     /** With the dates as literals: the plan is made for them (see the refinement in durations). */
     String sql(String a) {
-      String p = a + ".period_start";
-      return "((" + a + ".grain = 'M' and " + p + " >= " + date(monthsFrom) + " and " + p + " < " + date(monthsTo) + ")"
-          + " or (" + a + ".grain = 'D' and ((" + p + " >= " + date(from) + " and " + p + " < " + date(monthsFrom) + ")"
-          + " or (" + p + " >= " + date(monthsTo) + " and " + p + " < " + date(end) + "))))";
+      List<String> parts = new ArrayList<>();
+      for (Object[] interval : intervals) {
+        parts.add("(" + a + ".grain = '" + interval[0] + "' and " + a + ".period_start >= " + date((java.time.LocalDate) interval[1])
+            + " and " + a + ".period_start < " + date((java.time.LocalDate) interval[2]) + ")");
+      }
+      return "(" + String.join(" or ", parts) + ")";
     }
 
     private static String date(java.time.LocalDate date) {

@@ -48,7 +48,7 @@ public class MetricsRollup implements SmartInitializingSingleton {
   static final EnumSet<FactType> DURATION_TYPES = EnumSet.of(FactType.FIRST_RESPONSE, FactType.RESOLVED);
   /** Measures of the duration roll-up: the facts, their wall and their business seconds. */
   static final String FACTS = "N", WALL = "W", BUSINESS = "B";
-  static final String DAY = "D", MONTH = "M";
+  static final String DAY = "D", WEEK = "W", MONTH = "M";
 
   private static final String FACT_COLUMNS = "fact_type, escalated_at, level, from_level, account_tier, category,"
       + " issue_type, within_sla, sla_kind, csat_score, csat_replaces, first_of_type, wall_seconds, business_seconds";
@@ -149,8 +149,12 @@ public class MetricsRollup implements SmartInitializingSingleton {
     }
     String tier = Objects.toString(f.accountTier(), "");
     String issueType = Objects.toString(f.issueType(), "");
-    for (String grain : List.of(DAY, MONTH)) {
-      LocalDate period = grain.equals(DAY) ? day : day.withDayOfMonth(1);
+    for (String grain : List.of(DAY, WEEK, MONTH)) {
+      LocalDate period = switch (grain) {
+        case DAY -> day;
+        case WEEK -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        default -> day.withDayOfMonth(1);
+      };
       if (counts) {
         long[] row = sums.counts.computeIfAbsent(new CountKey(grain, period, level, tier, f.category(), issueType),
             k -> new long[COUNTERS.size()]);

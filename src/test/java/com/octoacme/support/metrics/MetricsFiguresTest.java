@@ -260,7 +260,10 @@ class MetricsFiguresTest {
     figures.forEach(figure -> assertThat(get("/api/metrics/" + figure + "?" + RANGE)).as(figure).isEqualTo(live.get(figure)));
   }
 
-  /** A range of whole months and days around them: months from the monthly roll-up, the days from the daily one. */
+  /**
+   * Ranges of whole months, weeks and days: months from the monthly roll-up, whole weeks of the rest from the weekly
+   * one, the days left from the daily one (the week of RANGE, Monday 25 November to Sunday 1 December, is one week).
+   */
   @Test
   void aRangeOfWholeMonthsAndDaysGivesTheSameFigures() {
     for (String figure : List.of("first-response", "resolution", "volume-by-category", "csat", "re-escalation",
@@ -268,6 +271,8 @@ class MetricsFiguresTest {
       JsonNode week = get("/api/metrics/" + figure + "?" + RANGE).get("rows");
       assertThat(get("/api/metrics/" + figure + "?from=2030-10-15&to=2030-12-05").get("rows")).as(figure).isEqualTo(week);
       assertThat(get("/api/metrics/" + figure + "?from=2030-11-01&to=2030-11-30").get("rows")).as(figure).isEqualTo(week);
+      assertThat(get("/api/metrics/" + figure + "?from=2030-11-20&to=2030-12-03").get("rows")).as(figure).isEqualTo(week);
+      assertThat(get("/api/metrics/" + figure + "?from=2030-11-25&to=2030-11-25").get("rows")).as(figure).isEqualTo(week);
     }
     // November and December whole: F (opened 10 December at L1) too
     assertThat(rows("/api/metrics/volume-by-level?from=2030-11-01&to=2030-12-31", "key", "escalations"))

@@ -81,6 +81,8 @@ class MetricsFiguresBenchmark {
   @Autowired DataSource dataSource;
   @Autowired NamedParameterJdbcTemplate applicationJdbc;
   @Autowired MetricsRollup rollup;
+  @Autowired MetricsQueries metricsQueries;
+  @Autowired com.octoacme.support.security.CamundaIdentityAuthenticationProvider identities;
 
   private final StringBuilder report = new StringBuilder();
 
@@ -139,6 +141,7 @@ class MetricsFiguresBenchmark {
     for (String range : ranges.values()) {
       crossCheck(jdbc, range);
     }
+    floor(ranges);
     Map<String, List<Long>> single = measure(ranges, 1, Math.max(8, REQUESTS / 4));
     Map<String, List<Long>> latencies = measure(ranges, CLIENTS, REQUESTS);
     line("");
@@ -285,6 +288,58 @@ class MetricsFiguresBenchmark {
     line(String.format("Cross-check %s: first response and resolution, every level, roll-up path = percentile_cont over"
         + " the facts; first response L2 p90 wall minutes: API %.2f, plain SQL %.2f (%d responses)", range,
         row.p90WallMinutes(), p90, row.count()));
+  }
+
+  /**
+   * Where a request's time goes, one caller alone: HTTP without authentication (liveness), the HTTP Basic check
+   * against Camunda's identity service in-process, each figure's queries in-process (30 days), and an
+   * authenticated request whose figure is empty.
+   */
+  private void floor(Map<String, String> ranges) throws Exception {
+    String range = ranges.get("30 days");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String auth = "Basic " + Base64.getEncoder().encodeToString(("lee.lead:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    List<String> parts = new ArrayList<>();
+    parts.add(timed("HTTP, no credentials (/actuator/health/liveness)", () -> http.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString())));
+    HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    parts.add(timed("the same, client on HTTP/1.1 (no h2c upgrade offer)", () -> http11.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString())));
+    parts.add(timed("HTTP/1.1 + Basic + an empty figure", () -> http11.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/api/metrics/volume-by-level?from=2000-01-01&to=2000-01-01"))
+        .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString())));
+    parts.add(timed("HTTP Basic check in-process (password + groups)", () -> identities.authenticate(
+        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated("lee.lead", PASSWORD))));
+    var filter = com.octoacme.support.metrics.BenchmarkAccess.filter(range);
+    parts.add(timed("first-response queries in-process", () -> metricsQueries.firstResponse(filter)));
+    parts.add(timed("first-response in-process from the facts (percentile_cont)", () ->
+        com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(metricsQueries, true, filter)));
+    var year = com.octoacme.support.metrics.BenchmarkAccess.filter(ranges.get("one year"));
+    parts.add(timed("first-response queries in-process, one year", () -> metricsQueries.firstResponse(year)));
+    parts.add(timed("first-response in-process from the facts, one year", () ->
+        com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(metricsQueries, true, year)));
+    parts.add(timed("volume-by-level query in-process", () -> metricsQueries.volumeByLevel(filter)));
+    parts.add(timed("open query in-process", () -> metricsQueries.open(filter)));
+    parts.add(timed("HTTP + Basic + an empty figure (volume-by-level, 1 day in 2000)", () -> http.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/api/metrics/volume-by-level?from=2000-01-01&to=2000-01-01"))
+        .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString())));
+    line("");
+    line("One caller alone, 200 calls each after 50 warm-up, p50 / p95 ms:");
+    parts.forEach(this::line);
+  }
+
+  private String timed(String what, java.util.concurrent.Callable<?> call) throws Exception {
+    for (int i = 0; i < 50; i++) {
+      call.call();
+    }
+    List<Long> nanos = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      long t = System.nanoTime();
+      call.call();
+      nanos.add(System.nanoTime() - t);
+    }
+    Collections.sort(nanos);
+    return String.format("  %-70s %6.2f / %6.2f", what, ms(rank(nanos, 0.5)), ms(rank(nanos, 0.95)));
   }
 
   /** Runs the figure through MetricsQueries on a JDBC template that also EXPLAINs each statement it runs. */

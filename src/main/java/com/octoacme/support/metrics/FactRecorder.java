@@ -55,10 +55,12 @@ public class FactRecorder {
   private final BusinessCalendar calendar;
   private final EscalationMeters meters;
   private final OpenEscalationRepository open;
+  private final MetricsRollup rollup;
 
   public FactRecorder(EscalationFactRepository facts, EscalationEventRepository events, SlaClock clock,
-      BusinessCalendar calendar, EscalationMeters meters, OpenEscalationRepository open) {
+      BusinessCalendar calendar, EscalationMeters meters, OpenEscalationRepository open, MetricsRollup rollup) {
     this.facts = facts;
+    this.rollup = rollup;
     this.open = open;
     this.events = events;
     this.clock = clock;
@@ -130,13 +132,15 @@ public class FactRecorder {
 
   private boolean append(EscalationFact fact) {
     facts.save(fact);
+    rollup.record(fact);
     meters.recorded(fact);
     project(fact);
     if (becomesReEscalation(fact)) {
       EscalationFact opening = facts.findFirstByProcessInstanceIdAndTypeOrderByIdAsc(fact.getProcessInstanceId(),
           FactType.ESCALATED).orElse(fact);
-      facts.save(EscalationFact.builder("reescalated:" + fact.getProcessInstanceId(), FactType.RE_ESCALATED,
-          fact.dimensions(), fact.getOccurredAt(), fact.getLevel()).fromLevel(opening.getLevel()).build());
+      rollup.record(facts.save(EscalationFact.builder("reescalated:" + fact.getProcessInstanceId(),
+          FactType.RE_ESCALATED, fact.dimensions(), fact.getOccurredAt(), fact.getLevel()).fromLevel(opening.getLevel())
+          .build()));
     }
     return true;
   }

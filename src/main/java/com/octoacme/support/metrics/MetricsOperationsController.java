@@ -11,9 +11,20 @@ import org.springframework.web.bind.annotation.RestController;
 class MetricsOperationsController {
 
   private final MetricsBackfill backfill;
+  private final MetricsRollup rollup;
 
-  MetricsOperationsController(MetricsBackfill backfill) {
+  MetricsOperationsController(MetricsBackfill backfill, MetricsRollup rollup) {
     this.backfill = backfill;
+    this.rollup = rollup;
+  }
+
+  @PostMapping("/api/operations/metrics/rollups")
+  @Operation(summary = "Rebuild the figures' roll-ups from the facts",
+      description = "Recomputes the daily, weekly and monthly roll-ups from escalation_fact (the truth), e.g. after "
+          + "facts were restored or corrected outside the application. Live steps wait meanwhile (PostgreSQL: a "
+          + "table lock); the figures never count a fact twice. Answers the facts read and rows written.")
+  MetricsRollup.Rebuilt rebuildRollups() {
+    return rollup.rebuild();
   }
 
   @PostMapping("/api/operations/metrics/backfill")

@@ -22,8 +22,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures as SQL over {@code escalation_fact} (standard SQL: PostgreSQL and H2). Each reads one or a few
- * fact types over a range of {@code escalated_at}, which the index {@code idx_escalation_fact_figures} covers.
+ * The figures as SQL (standard SQL: PostgreSQL and H2) over the roll-ups of the facts ({@link MetricsRollup}:
+ * whole months and days of the range) and, for the exact medians and p90, a few facts of the buckets that hold
+ * them. The escalations behind a bar and the duration figures with a tier, category or issue type filter read
+ * one or a few fact types of {@code escalation_fact} over a range of {@code escalated_at}, which the index
+ * {@code idx_escalation_fact_figures} covers.
  * Subqueries about the same escalation repeat the range on {@code escalated_at}: all facts of an escalation
  * share it, so the result is the same and the database can read both sides from the same index range.
  */
@@ -51,7 +54,143 @@ public class MetricsQueries {
     return durations(FactType.RESOLVED, filter);
   }
 
+  /**
+   * From the duration roll-up (no tier, category or issue type filter): per level the facts, and per measure
+   * a histogram whose counts and sums give the average and the bucket of each percentile's two neighbouring
+   * values; those are read from the facts (the k-th from the bucket's lower bound on, in one statement for
+   * all). The same values as percentile_cont over the facts. With such a filter: from the facts.
+   */
   private List<DurationRow> durations(FactType type, MetricsFilter filter) {
+    if (filter.accountTier() != null || filter.category() != null || filter.issueType() != null) {
+      return durationsFromFacts(type, filter);
+    }
+    Periods periods = Periods.of(filter);
+    MapSqlParameterSource params = periods.params().addValue("type", type.name());
+    String sql = "select d.level, d.measure, d.bucket, sum(d.n) n, sum(d.total) total from escalation_duration_rollup d"
+        + " where d.fact_type = :type and " + periods.sql("d")
+        + (filter.level() != null ? " and d.level = :level" : "")
+        + " group by d.level, d.measure, d.bucket order by d.level, d.measure, d.bucket";
+    if (filter.level() != null) {
+      params.addValue("level", filter.level());
+    }
+    Map<String, Histograms> byLevel = new java.util.TreeMap<>();
+    jdbc.query(sql, params, rs -> {
+      Histograms h = byLevel.computeIfAbsent(rs.getString("level"), k -> new Histograms());
+      long n = rs.getLong("n");
+      switch (rs.getString("measure")) {
+        case MetricsRollup.FACTS -> h.facts += n;
+        case MetricsRollup.WALL -> h.wall.add(rs.getInt("bucket"), n, rs.getLong("total"));
+        default -> h.business.add(rs.getInt("bucket"), n, rs.getLong("total"));
+      }
+    });
+    byLevel.values().removeIf(h -> h.facts == 0);
+    // the values next to each percentile's position, from the facts: one subquery per (level, measure, position)
+    List<Neighbours> wanted = new ArrayList<>();
+    byLevel.forEach((level, h) -> {
+      for (double p : new double[] {0.5, 0.9}) {
+        h.wall.want(wanted, level, "wall_seconds", p);
+        h.business.want(wanted, level, "business_seconds", p);
+      }
+    });
+    if (!wanted.isEmpty()) {
+      // literals, not parameters: each subquery gets a plan for its own bound and range (a generic plan of a
+      // statement prepared once may sort the whole range instead of reading the bucket from the index)
+      String typeLiteral = "'" + type.name() + "'";
+      String range = " and f.escalated_at >= " + timestamp(filter.fromInstant()) + " and f.escalated_at < "
+          + timestamp(filter.toInstant());
+      StringBuilder union = new StringBuilder();
+      for (int i = 0; i < wanted.size(); i++) {
+        Neighbours w = wanted.get(i);
+        String column = w.column;
+        union.append(i == 0 ? "" : " union all ").append("select ").append(i).append(" k, q").append(i).append(".v from (")
+            .append("select f.").append(column).append(" v from escalation_fact f where f.fact_type = ").append(typeLiteral)
+            .append(" and f.level = ").append(quoted(w.level)).append(" and f.").append(column).append(" >= ")
+            .append(w.lowerBound).append(range).append(" order by f.").append(column)
+            .append(" offset ").append(w.offset).append(" rows fetch next 2 rows only) q").append(i);
+      }
+      jdbc.query(union.toString(), rs -> { wanted.get(rs.getInt("k")).values.add(rs.getLong("v")); });
+    }
+    List<DurationRow> rows = new ArrayList<>();
+    byLevel.forEach((level, h) -> rows.add(new DurationRow(level, h.facts, minutes(h.wall.average()),
+        minutes(h.wall.percentile(wanted, level, 0.5)), minutes(h.wall.percentile(wanted, level, 0.9)),
+        minutes(h.business.average()), minutes(h.business.percentile(wanted, level, 0.5)),
+        minutes(h.business.percentile(wanted, level, 0.9)))));
+    return rows;
+  }
+
+  /** A level's facts and its histograms of wall and business seconds. */
+  private static final class Histograms {
+    long facts;
+    final Histogram wall = new Histogram();
+    final Histogram business = new Histogram();
+  }
+
+  /** Buckets in ascending order with their counts and sums. */
+  private static final class Histogram {
+    final List<long[]> buckets = new ArrayList<>();
+    long count;
+    long total;
+    final Map<Double, Neighbours> positions = new java.util.HashMap<>();
+
+    void add(int bucket, long n, long sum) {
+      buckets.add(new long[] {bucket, n});
+      count += n;
+      total += sum;
+    }
+
+    double average() {
+      return count == 0 ? 0 : (double) total / count;
+    }
+
+    /** percentile_cont: the values at floor(p (n - 1)) and the one after, read from the bucket holding the first. */
+    void want(List<Neighbours> wanted, String level, String column, double p) {
+      if (count == 0) {
+        return;
+      }
+      long position = (long) Math.floor(p * (count - 1));
+      long below = 0;
+      for (long[] bucket : buckets) {
+        if (position < below + bucket[1]) {
+          Neighbours n = new Neighbours(level, column, MetricsRollup.lowerBound((int) bucket[0]), position - below);
+          positions.put(p, n);
+          wanted.add(n);
+          return;
+        }
+        below += bucket[1];
+      }
+    }
+
+    double percentile(List<Neighbours> wanted, String level, double p) {
+      Neighbours n = positions.get(p);
+      if (n == null || n.values.isEmpty()) {
+        return 0;
+      }
+      n.values.sort(null);
+      double x = p * (count - 1);
+      double fraction = x - Math.floor(x);
+      double first = n.values.get(0);
+      return fraction > 0 && n.values.size() > 1 ? first + fraction * (n.values.get(1) - first) : first;
+    }
+  }
+
+  /** The two values from the offset-th on, of a level's column, from a lower bound on. */
+  private static final class Neighbours {
+    final String level;
+    final String column;
+    final long lowerBound;
+    final long offset;
+    final List<Long> values = new ArrayList<>(2);
+
+    Neighbours(String level, String column, long lowerBound, long offset) {
+      this.level = level;
+      this.column = column;
+      this.lowerBound = lowerBound;
+      this.offset = offset;
+    }
+  }
+
+  /** The duration figures straight from the facts (with a tier, category or issue type filter; cross-checks). */
+  List<DurationRow> durationsFromFacts(FactType type, MetricsFilter filter) {
     Where where = where("f", filter).type(type);
     // PostgreSQL computes both percentiles of a column from one sort (an array of fractions); H2 needs one each.
     String percentiles = postgres
@@ -85,9 +224,10 @@ public class MetricsQueries {
   public List<VolumeRow> volumeByCategory(MetricsFilter filter) {
     Map<String, Long> counts = new LinkedHashMap<>();
     Arrays.stream(EscalationCategory.values()).forEach(c -> counts.put(c.name(), 0L));
-    Where where = where("f", filter).type(FactType.ESCALATED);
-    jdbc.query("select f.category, count(*) n from escalation_fact f where " + where.sql + " group by f.category",
-        where.params, rs -> { counts.put(rs.getString("category"), rs.getLong("n")); });
+    Rollup r = rollup(filter);
+    jdbc.query("select r.category, sum(r.escalated) n from escalation_rollup r where " + r.sql
+        + " group by r.category having sum(r.escalated) > 0", r.params,
+        rs -> { counts.put(rs.getString("category"), rs.getLong("n")); });
     if (filter.category() != null) {
       counts.keySet().retainAll(List.of(filter.category()));
     }
@@ -95,30 +235,28 @@ public class MetricsQueries {
   }
 
   public List<VolumeRow> volumeByLevel(MetricsFilter filter) {
-    Where where = where("f", filter).type(FactType.ESCALATED);
-    return jdbc.query("select f.level, count(*) n from escalation_fact f where " + where.sql
-        + " group by f.level order by f.level", where.params, (rs, i) -> new VolumeRow(rs.getString("level"), rs.getLong("n")));
+    Rollup r = rollup(filter);
+    return jdbc.query("select r.level, sum(r.escalated) n from escalation_rollup r where " + r.sql
+        + " group by r.level having sum(r.escalated) > 0 order by r.level", r.params,
+        (rs, i) -> new VolumeRow(rs.getString("level"), rs.getLong("n")));
   }
 
   /** The CSAT figure's counts: escalations per latest score, and those resolved without a score yet. */
   public record CsatCounts(List<CsatRow> rows, long pending) {}
 
   /**
-   * In one pass over the resolutions and scored facts (CSAT received, closed): each escalation's latest score,
-   * as every scored fact adds its score and takes away the one it replaces; pending = escalations with a first
-   * resolution minus those with a first score. No escalation's history is read.
+   * From the roll-up of the resolutions and scored facts (CSAT received, closed): each escalation's latest
+   * score, as every scored fact adds its score and takes away the one it replaces; pending = escalations with
+   * a first resolution minus those with a first score. No escalation's history is read.
    */
   public CsatCounts csat(MetricsFilter filter) {
-    Where where = where("f", filter).types(FactType.RESOLVED, FactType.CSAT_RECEIVED, FactType.CLOSED);
+    Rollup r = rollup(filter);
     StringBuilder sql = new StringBuilder("select");
     for (int score = 1; score <= 5; score++) {
-      sql.append(" sum(case when f.csat_score = ").append(score).append(" then 1 else 0 end)")
-          .append(" - sum(case when f.csat_replaces = ").append(score).append(" then 1 else 0 end) s").append(score).append(',');
+      sql.append(" sum(r.csat_").append(score).append(") s").append(score).append(',');
     }
-    sql.append(" sum(case when f.fact_type = 'RESOLVED' and f.first_of_type = true then 1 else 0 end) resolved,")
-        .append(" sum(case when f.fact_type <> 'RESOLVED' and f.csat_score is not null and f.csat_replaces is null")
-        .append(" then 1 else 0 end) scored from escalation_fact f where ").append(where.sql);
-    return jdbc.queryForObject(sql.toString(), where.params, (rs, i) -> {
+    sql.append(" sum(r.csat_resolved) resolved, sum(r.csat_scored) scored from escalation_rollup r where ").append(r.sql);
+    return jdbc.queryForObject(sql.toString(), r.params, (rs, i) -> {
       List<CsatRow> rows = new ArrayList<>();
       for (int score = 1; score <= 5; score++) {
         rows.add(new CsatRow(score, rs.getLong("s" + score)));
@@ -127,35 +265,112 @@ public class MetricsQueries {
     });
   }
 
-  /** Per opening level: escalations opened, and those of them that became re-escalations (RE_ESCALATED facts). */
+  /**
+   * Per opening level: escalations opened, and those of them that became re-escalations (RE_ESCALATED facts,
+   * rolled up at their opening level, from_level).
+   */
   public List<ReEscalationRow> reEscalation(MetricsFilter filter) {
-    Where opened = where("f", filter).type(FactType.ESCALATED);
-    Where again = where("f", filter).withoutLevel().type(FactType.RE_ESCALATED);
-    Map<String, long[]> byLevel = new java.util.TreeMap<>();
-    jdbc.query("select f.level, count(*) n from escalation_fact f where " + opened.sql + " group by f.level",
-        opened.params, rs -> { byLevel.computeIfAbsent(rs.getString("level"), k -> new long[2])[0] = rs.getLong("n"); });
-    jdbc.query("select f.from_level, count(*) n from escalation_fact f where " + again.sql
-        + (filter.level() != null ? " and f.from_level = :level" : "") + " group by f.from_level", again.params,
-        rs -> { byLevel.computeIfAbsent(rs.getString("from_level"), k -> new long[2])[1] = rs.getLong("n"); });
-    return byLevel.entrySet().stream().map(e -> new ReEscalationRow(e.getKey(), e.getValue()[0], e.getValue()[1],
-        percent(e.getValue()[1], e.getValue()[0]))).toList();
+    Rollup r = rollup(filter);
+    return jdbc.query("select r.level, sum(r.escalated) n, sum(r.re_escalated) a from escalation_rollup r where " + r.sql
+        + " group by r.level having sum(r.escalated) > 0 or sum(r.re_escalated) > 0 order by r.level", r.params,
+        (rs, i) -> new ReEscalationRow(rs.getString("level"), rs.getLong("n"), rs.getLong("a"),
+            percent(rs.getLong("a"), rs.getLong("n"))));
   }
 
+  /**
+   * Per level: first responses in time (met) and late or breached (missed), the same for resolutions; a level
+   * has a row when it has a first response, resolution or breach.
+   */
   public List<SlaComplianceRow> slaCompliance(MetricsFilter filter) {
-    Where where = where("f", filter).types(FactType.FIRST_RESPONSE, FactType.RESOLVED, FactType.BREACH);
-    String sql = "select f.level,"
-        + " sum(case when f.fact_type = 'FIRST_RESPONSE' and f.within_sla = true then 1 else 0 end) rm,"
-        + " sum(case when (f.fact_type = 'FIRST_RESPONSE' and f.within_sla = false)"
-        + "   or (f.fact_type = 'BREACH' and f.sla_kind = 'RESPONSE') then 1 else 0 end) rx,"
-        + " sum(case when f.fact_type = 'RESOLVED' and f.within_sla = true then 1 else 0 end) sm,"
-        + " sum(case when (f.fact_type = 'RESOLVED' and f.within_sla = false)"
-        + "   or (f.fact_type = 'BREACH' and f.sla_kind = 'RESOLUTION') then 1 else 0 end) sx"
-        + " from escalation_fact f where " + where.sql + " group by f.level order by f.level";
-    return jdbc.query(sql, where.params, (rs, i) -> {
+    Rollup r = rollup(filter);
+    String sql = "select r.level, sum(r.response_met) rm, sum(r.response_missed) rx, sum(r.resolution_met) sm,"
+        + " sum(r.resolution_missed) sx from escalation_rollup r where " + r.sql
+        + " group by r.level having sum(r.sla_facts) > 0 order by r.level";
+    return jdbc.query(sql, r.params, (rs, i) -> {
       long rm = rs.getLong("rm"), rx = rs.getLong("rx"), sm = rs.getLong("sm"), sx = rs.getLong("sx");
       return new SlaComplianceRow(rs.getString("level"), rm, rx, rm + rx == 0 ? null : percent(rm, rm + rx),
           sm, sx, sm + sx == 0 ? null : percent(sm, sm + sx));
     });
+  }
+
+  /** The roll-up rows of a filter: its range as months and days, its dimensions. */
+  private record Rollup(String sql, MapSqlParameterSource params) {}
+
+  private static Rollup rollup(MetricsFilter filter) {
+    Periods periods = Periods.of(filter);
+    MapSqlParameterSource params = periods.params();
+    StringBuilder sql = new StringBuilder(periods.sql("r"));
+    dimension(sql, params, "level", "level", filter.level());
+    dimension(sql, params, "account_tier", "tier", filter.accountTier());
+    dimension(sql, params, "category", "category", filter.category());
+    dimension(sql, params, "issue_type", "issueType", filter.issueType());
+    return new Rollup(sql.toString(), params);
+  }
+
+  private static void dimension(StringBuilder sql, MapSqlParameterSource params, String column, String param, String value) {
+    if (value != null) {
+      sql.append(" and r.").append(column).append(" = :").append(param);
+      params.addValue(param, value);
+    }
+  }
+
+  /**
+   * A range of whole days as roll-up periods: the whole months in it (grain M), the whole weeks (Monday to
+   * Sunday, grain W) in what is left before and after them, and the days (grain D) left over.
+   */
+  record Periods(List<Object[]> intervals) {
+
+    static Periods of(MetricsFilter filter) {
+      java.time.LocalDate from = filter.from();
+      java.time.LocalDate end = filter.to().plusDays(1);
+      java.time.LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+      java.time.LocalDate monthsTo = end.withDayOfMonth(1);
+      List<Object[]> intervals = new ArrayList<>();
+      if (monthsFrom.isBefore(monthsTo)) {
+        intervals.add(new Object[] {MetricsRollup.MONTH, monthsFrom, monthsTo});
+        weeksAndDays(intervals, from, monthsFrom);
+        weeksAndDays(intervals, monthsTo, end);
+      } else {
+        weeksAndDays(intervals, from, end);
+      }
+      return new Periods(intervals);
+    }
+
+    private static void weeksAndDays(List<Object[]> intervals, java.time.LocalDate from, java.time.LocalDate end) {
+      java.time.LocalDate weeksFrom = from.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+      java.time.LocalDate weeksTo = end.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      if (weeksFrom.isBefore(weeksTo)) {
+        intervals.add(new Object[] {MetricsRollup.WEEK, weeksFrom, weeksTo});
+        days(intervals, from, weeksFrom);
+        days(intervals, weeksTo, end);
+      } else {
+        days(intervals, from, end);
+      }
+    }
+
+    private static void days(List<Object[]> intervals, java.time.LocalDate from, java.time.LocalDate end) {
+      if (from.isBefore(end)) {
+        intervals.add(new Object[] {MetricsRollup.DAY, from, end});
+      }
+    }
+
+    MapSqlParameterSource params() {
+      return new MapSqlParameterSource();
+    }
+
+    /** With the dates as literals: the plan is made for them (see the refinement in durations). */
+    String sql(String a) {
+      List<String> parts = new ArrayList<>();
+      for (Object[] interval : intervals) {
+        parts.add("(" + a + ".grain = '" + interval[0] + "' and " + a + ".period_start >= " + date((java.time.LocalDate) interval[1])
+            + " and " + a + ".period_start < " + date((java.time.LocalDate) interval[2]) + ")");
+      }
+      return "(" + String.join(" or ", parts) + ")";
+    }
+
+    private static String date(java.time.LocalDate date) {
+      return "date '" + date + "'";
+    }
   }
 
   /** Open now, by current level, from the projection escalation_open; the range does not apply. */
@@ -229,6 +444,16 @@ public class MetricsQueries {
     Figure(String path) {
       this.path = path;
     }
+  }
+
+  private static String timestamp(java.time.Instant instant) {
+    return "timestamp with time zone '" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneOffset.UTC).format(instant) + "+00:00'";
+  }
+
+  /** A code read from the database (a level) as a string literal. */
+  private static String quoted(String code) {
+    return "'" + code.replace("'", "''") + "'";
   }
 
   private static double minutes(double seconds) {

@@ -10,6 +10,12 @@ public final class BenchmarkAccess {
 
   private BenchmarkAccess() {}
 
+  /** A duration figure straight from the facts (percentile_cont), to cross-check the roll-up path. */
+  public static java.util.List<MetricsFigures.DurationRow> durationsFromFacts(MetricsQueries queries, boolean firstResponse,
+      MetricsFilter filter) {
+    return queries.durationsFromFacts(firstResponse ? FactType.FIRST_RESPONSE : FactType.RESOLVED, filter);
+  }
+
   public static MetricsFilter filter(String query) {
     Map<String, String> params = new HashMap<>();
     for (String pair : query.split("&")) {

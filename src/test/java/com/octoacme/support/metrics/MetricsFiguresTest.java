@@ -76,6 +76,7 @@ class MetricsFiguresTest {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired MetricsBackfill backfill;
+  @Autowired MetricsRollup rollup;
   EscalationDriver driver;
   ProcessInstance a, b, c, d, e, f, g;
 
@@ -88,6 +89,7 @@ class MetricsFiguresTest {
     // Figures over the whole table ("open now") must see only this class's escalations.
     jdbc.update("delete from escalation_fact");
     jdbc.update("delete from escalation_open");
+    rollup.rebuild(); // the roll-ups follow the facts: empty
     driver = new EscalationDriver(engine);
 
     a = open("HOW_TO_QUESTION", "FREE", "L1", RequestedAction.BUG_FIX);
@@ -219,6 +221,7 @@ class MetricsFiguresTest {
 
     jdbc.update("delete from escalation_fact");
     jdbc.update("delete from escalation_open");
+    rollup.rebuild();
     MetricsBackfill.Result result = backfill.backfill(instances());
 
     assertThat(result.escalations()).isEqualTo(7);
@@ -240,6 +243,44 @@ class MetricsFiguresTest {
     assertThat(get("/api/metrics/open?" + RANGE)).isEqualTo(live.get("open"));
   }
 
+  /** The roll-ups the recorder kept as the process ran are what a rebuild from the facts gives. */
+  @Test
+  void theRollupsRebuiltFromTheFactsGiveTheSameFigures() {
+    List<String> figures = List.of("first-response", "resolution", "volume-by-category", "volume-by-level", "csat",
+        "re-escalation", "sla-compliance");
+    Map<String, JsonNode> live = new java.util.HashMap<>();
+    figures.forEach(figure -> live.put(figure, get("/api/metrics/" + figure + "?" + RANGE)));
+    jdbc.update("delete from escalation_rollup");
+    jdbc.update("delete from escalation_duration_rollup");
+    assertThat(get("/api/metrics/volume-by-level?" + RANGE).get("rows")).as("the figures read the roll-ups").isEmpty();
+
+    MetricsRollup.Rebuilt rebuilt = rollup.rebuild();
+
+    assertThat(rebuilt.facts()).isEqualTo(jdbc.queryForObject("select count(*) from escalation_fact", Long.class));
+    figures.forEach(figure -> assertThat(get("/api/metrics/" + figure + "?" + RANGE)).as(figure).isEqualTo(live.get(figure)));
+  }
+
+  /**
+   * Ranges of whole months, weeks and days: months from the monthly roll-up, whole weeks of the rest from the weekly
+   * one, the days left from the daily one (the week of RANGE, Monday 25 November to Sunday 1 December, is one week).
+   */
+  @Test
+  void aRangeOfWholeMonthsAndDaysGivesTheSameFigures() {
+    for (String figure : List.of("first-response", "resolution", "volume-by-category", "csat", "re-escalation",
+        "sla-compliance")) {
+      JsonNode week = get("/api/metrics/" + figure + "?" + RANGE).get("rows");
+      assertThat(get("/api/metrics/" + figure + "?from=2030-10-15&to=2030-12-05").get("rows")).as(figure).isEqualTo(week);
+      assertThat(get("/api/metrics/" + figure + "?from=2030-11-01&to=2030-11-30").get("rows")).as(figure).isEqualTo(week);
+      assertThat(get("/api/metrics/" + figure + "?from=2030-11-20&to=2030-12-03").get("rows")).as(figure).isEqualTo(week);
+      assertThat(get("/api/metrics/" + figure + "?from=2030-11-25&to=2030-11-25").get("rows")).as(figure).isEqualTo(week);
+    }
+    // November and December whole: F (opened 10 December at L1) too
+    assertThat(rows("/api/metrics/volume-by-level?from=2030-11-01&to=2030-12-31", "key", "escalations"))
+        .containsExactly("L1=3", "L2=3", "L3=1");
+    assertThat(rows("/api/metrics/volume-by-level?from=2030-11-26&to=2030-12-31", "key", "escalations"))
+        .containsExactly("L1=1");
+  }
+
   @Test
   void timeToFirstResponseByLevel() {
     JsonNode rows = get("/api/metrics/first-response?" + RANGE).get("rows");
@@ -251,6 +292,15 @@ class MetricsFiguresTest {
     assertDurations(rows.get(1), "L2", 4, 712.5, 690, 1329, 232.5, 210, 387);
     // L3 (24x7): 15, 30, 45, 60: avg 37.5, median 37.5, p90 = 45 + 0.7 * 15 = 55.5
     assertDurations(rows.get(2), "L3", 4, 37.5, 37.5, 55.5, 37.5, 37.5, 55.5);
+    // Enterprise accounts (C, E; read from the facts): L2 E alone, L3 C's four
+    JsonNode enterprise = get("/api/metrics/first-response?" + RANGE + "&accountTier=ENTERPRISE").get("rows");
+    assertThat(enterprise).hasSize(2);
+    assertDurations(enterprise.get(0), "L2", 1, 1410, 1410, 1410, 450, 450, 450);
+    assertDurations(enterprise.get(1), "L3", 4, 37.5, 37.5, 55.5, 37.5, 37.5, 55.5);
+    // one level: L2 only
+    JsonNode l2 = get("/api/metrics/first-response?" + RANGE + "&level=L2").get("rows");
+    assertThat(l2).hasSize(1);
+    assertDurations(l2.get(0), "L2", 4, 712.5, 690, 1329, 232.5, 210, 387);
   }
 
   @Test

@@ -194,6 +194,15 @@ public final class EscalationVariables {
   /** The open SLA clock's due instant, for people to read ("Response due Wed 02.12. 14:00 CET"; task cards). */
   public static final ProcessVariable<String> SLA_DUE = string("slaDue");
 
+  // Local to each open task: what its Tasklist card shows. Tasklist reads a filter's card variables with the
+  // user's rights, and a task's candidates may read its own variables but not the instance's.
+  public static final ProcessVariable<String> CARD_TICKET_ID = string("cardTicketId");
+  public static final ProcessVariable<String> CARD_CUSTOMER = string("cardCustomer");
+  public static final ProcessVariable<String> CARD_TIER = string("cardTier");
+  public static final ProcessVariable<String> CARD_LEVEL = string("cardLevel");
+  public static final ProcessVariable<String> CARD_SLA_STATE = string("cardSlaState");
+  public static final ProcessVariable<String> CARD_SLA_DUE = string("cardSlaDue");
+
   // Feature request raised from this escalation (process feature-request; set by the featurerequest package)
   /** The key of the feature request this escalation joined (e.g. FEAT-SSO-SCIM). */
   public static final ProcessVariable<String> FEATURE_REQUEST_KEY = string("featureRequestKey");

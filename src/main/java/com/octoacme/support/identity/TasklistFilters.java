@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * duplicate, and a filter an admin edited in Tasklist (query, sorting, cards, name kept) is never
  * overwritten. Each filter is readable by the groups whose work it shows, and by nobody else (READ on the
  * filter's id; admins see all). The escalation filters show the ticket, customer, tier, level and SLA on each
- * card (process variables; {@code slaState}/{@code slaDue} are kept current by sla.EscalationSummaries).
+ * card (task-local copies, which a task's candidates may read, kept current by sla.EscalationSummaries).
  */
 @Component
 public class TasklistFilters {
@@ -121,12 +121,12 @@ public class TasklistFilters {
     properties.put("autoRefresh", true);
     if (shared.escalationCards()) {
       properties.put("variables", List.of(
-          card(EscalationVariables.TICKET_ID.name(), "Ticket"),
-          card(EscalationVariables.CUSTOMER_NAME.name(), "Customer"),
-          card(EscalationVariables.ACCOUNT_TIER.name(), "Tier"),
-          card(EscalationVariables.ESCALATION_LEVEL.name(), "Level"),
-          card(EscalationVariables.SLA_STATE.name(), "SLA"),
-          card(EscalationVariables.SLA_DUE.name(), "SLA due")));
+          card(EscalationVariables.CARD_TICKET_ID.name(), "Ticket"),
+          card(EscalationVariables.CARD_CUSTOMER.name(), "Customer"),
+          card(EscalationVariables.CARD_TIER.name(), "Tier"),
+          card(EscalationVariables.CARD_LEVEL.name(), "Level"),
+          card(EscalationVariables.CARD_SLA_STATE.name(), "SLA"),
+          card(EscalationVariables.CARD_SLA_DUE.name(), "SLA due")));
     }
     return properties;
   }

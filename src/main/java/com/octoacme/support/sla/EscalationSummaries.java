@@ -24,10 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -59,14 +61,16 @@ public class EscalationSummaries {
   private final LevelChangeRepository levelChanges;
   private final NotificationRepository outbox;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final ZoneId zone;
 
   public EscalationSummaries(EscalationEventRepository events, LevelChangeRepository levelChanges,
-      NotificationRepository outbox, RuntimeService runtime, BusinessCalendar calendar) {
+      NotificationRepository outbox, RuntimeService runtime, TaskService tasks, BusinessCalendar calendar) {
     this.events = events;
     this.levelChanges = levelChanges;
     this.outbox = outbox;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.zone = calendar.defaultZone();
   }
 
@@ -119,6 +123,34 @@ public class EscalationSummaries {
     ESCALATION_SUMMARY.set(instance, summary.text());
     SLA_STATE.set(instance, summary.state());
     SLA_DUE.set(instance, summary.due());
+    updateCards(processInstanceId, variables, summary, scope instanceof DelegateTask task ? task.getId() : null);
+  }
+
+  /** A task just created ("create" listener): its card's variables. */
+  public void showOnCard(DelegateTask task) {
+    Map<String, Object> variables = task.getVariables();
+    String state = SLA_STATE.from(variables);
+    task.setVariablesLocal(card(variables, new Summary(null, state, SLA_DUE.from(variables))));
+  }
+
+  private void updateCards(String processInstanceId, Map<String, Object> variables, Summary summary, String skipTaskId) {
+    Map<String, Object> card = card(variables, summary);
+    for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      if (!task.getId().equals(skipTaskId)) {
+        tasks.setVariablesLocal(task.getId(), card);
+      }
+    }
+  }
+
+  private static Map<String, Object> card(Map<String, Object> v, Summary summary) {
+    Map<String, Object> card = new LinkedHashMap<>();
+    card.put(CARD_TICKET_ID.name(), TICKET_ID.from(v));
+    card.put(CARD_CUSTOMER.name(), CUSTOMER_NAME.from(v));
+    card.put(CARD_TIER.name(), ACCOUNT_TIER.from(v));
+    card.put(CARD_LEVEL.name(), ESCALATION_LEVEL.from(v) != null ? ESCALATION_LEVEL.from(v) : DECIDED_LEVEL.from(v));
+    card.put(CARD_SLA_STATE.name(), summary.state());
+    card.put(CARD_SLA_DUE.name(), summary.due());
+    return card;
   }
 
   private void refreshInstance(String processInstanceId) {
@@ -132,6 +164,7 @@ public class EscalationSummaries {
     update.put(SLA_STATE.name(), summary.state());
     update.put(SLA_DUE.name(), summary.due());
     runtime.setVariables(processInstanceId, update);
+    updateCards(processInstanceId, variables, summary, null);
   }
 
   private static VariableScope processInstanceOf(VariableScope scope) {

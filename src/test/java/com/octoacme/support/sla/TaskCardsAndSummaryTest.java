@@ -221,6 +221,10 @@ class TaskCardsAndSummaryTest {
     assertThat(summary(pi)).contains("SLA: **At risk** · Response due Tue 2026-11-24 10:00 CET");
     assertThat(runtime.getVariable(pi.getId(), SLA_STATE.name())).isEqualTo("At risk");
     assertThat(runtime.getVariable(pi.getId(), SLA_DUE.name())).isEqualTo("Response due Tue 2026-11-24 10:00 CET");
+    // and so does the open task's card
+    assertThat(taskService.getVariablesLocal(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getId()))
+        .containsEntry(CARD_TICKET_ID.name(), ticket).containsEntry(CARD_LEVEL.name(), "L2")
+        .containsEntry(CARD_SLA_STATE.name(), "At risk").containsEntry(CARD_SLA_DUE.name(), "Response due Tue 2026-11-24 10:00 CET");
 
     // the breach: breached at once, then L3 with fresh clocks, the breach as the last level change
     clock(Instant.parse("2026-11-24T09:00:01Z"));

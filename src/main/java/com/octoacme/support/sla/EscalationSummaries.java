@@ -74,8 +74,18 @@ public class EscalationSummaries {
     this.zone = calendar.defaultZone();
   }
 
+  /** The audit records that change what the summary says (not e.g. a lead informed or a customer update sent). */
+  private static final Set<EscalationEvent.Type> CHANGING = Set.of(EscalationEvent.Type.OPENED,
+      EscalationEvent.Type.FIRST_RESPONSE, EscalationEvent.Type.SLA_WARNING, EscalationEvent.Type.RESPONSE_SLA_BREACHED,
+      EscalationEvent.Type.RESOLUTION_SLA_BREACHED, EscalationEvent.Type.RESOLUTION_CLOCK_PAUSED,
+      EscalationEvent.Type.RESOLUTION_CLOCK_RESUMED, EscalationEvent.Type.SLA_RECALCULATED, EscalationEvent.Type.RESOLVED,
+      EscalationEvent.Type.REOPENED);
+
   @EventListener
   public void on(EscalationRecorded recorded) {
+    if (recorded.event() != null && !CHANGING.contains(recorded.event().getType())) {
+      return;
+    }
     if (recorded.variables() != null) {
       refresh(recorded.variables());
     } else {

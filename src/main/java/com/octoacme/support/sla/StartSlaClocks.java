@@ -34,11 +34,13 @@ public class StartSlaClocks implements JavaDelegate, ExecutionListener {
     start(execution);
     LEVEL_CLOCK_STARTS_AT.set(execution, null);
   }
+  // (the summary was refreshed with these instants at "Look up level policy", in this transaction)
 
   /** End of "Decide escalation level" and "Look up level policy": the level (or its suggestion) is known. */
   @Override
   public void notify(DelegateExecution execution) {
     LEVEL_CLOCK_STARTS_AT.set(execution, Date.from(start(execution)));
+    summaries.refresh(execution);
   }
 
   private Instant start(DelegateExecution execution) {
@@ -47,7 +49,6 @@ public class StartSlaClocks implements JavaDelegate, ExecutionListener {
     SlaClock.LevelClocks clocks = clock.start(level, start, clock.zoneFor(ACCOUNT_TIME_ZONE.from(execution).orElse(null)));
     LEVEL_ENTERED_AT.set(execution, Date.from(start));
     apply(execution, clocks);
-    summaries.refresh(execution);
     return start;
   }
 

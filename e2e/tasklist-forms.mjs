@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usePage, formRoot, input, fieldOf, errorOf, fillText, clickAway, openDropdown, chooseOption, selectShows, expectSelectShows, pickToday, setCheckbox, tickRequiredCheckboxes, groupHeadings, visibleErrors } from './form-js.mjs';
-import { useTasklist, eventually, screenshotForm, login, logout, openTaskFromFilter, claimOpenTask, taskForm, dismissNotifications, tryCompleteExpectingRefusal, errorToasts, completeOpenTask } from './tasklist-ui.mjs';
+import { useTasklist, eventually, screenshotForm, login, logout, openTaskFromFilter, claimOpenTask, taskForm, dismissNotifications, tryCompleteExpectingRefusal, errorToasts, completeOpenTask, searchFilter, startableProcesses, migrationBannerVisible } from './tasklist-ui.mjs';
 
 const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
 const REST = `${BASE_URL}/engine-rest`;
@@ -132,7 +132,9 @@ function slug(s) {
 // ---------------------------------------------------------------------------------------------
 // Engine REST, with HTTP Basic as the admin (the app closes /engine-rest to anonymous callers)
 
-const ADMIN_AUTH = 'Basic ' + Buffer.from(`${process.env.E2E_ADMIN_USER || 'admin'}:${process.env.E2E_ADMIN_PASSWORD || 'admin'}`).toString('base64');
+const ADMIN_USER = process.env.E2E_ADMIN_USER || 'admin';
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'admin';
+const ADMIN_AUTH = 'Basic ' + Buffer.from(`${ADMIN_USER}:${ADMIN_PASSWORD}`).toString('base64');
 
 async function rest(method, p, body) {
   const res = await fetch(`${REST}${p}`, {
@@ -417,8 +419,27 @@ async function flow() {
     assert(vars.reportedDate?.value, `reportedDate: ${JSON.stringify(vars.reportedDate)}`);
   });
 
-  // --- Review escalation level ------------------------------------------------------------------
+  // --- Tasklist finds it: search by ticket ID and by customer, cards with ticket, customer, level --
   const review = await eventually(async () => (await tasksOf(instance.id, 'Task_ReviewEscalationLevel'))[0], 'task Review escalation level');
+  await check('support finds the new escalation by ticket ID in Tasklist; the card shows ticket, customer, level and SLA', async () => {
+    const cards = await searchFilter("My group's escalations", TICKET_ID);
+    log(`        card: ${cards[0]}`);
+    assert(cards.length === 1, `cards for ${TICKET_ID}: ${JSON.stringify(cards)}`);
+    assert(cards[0].startsWith(`${TICKET_ID} · Globex Corporation · L2 · Review level`), `card: ${cards[0]}`);
+    for (const shown of [`Ticket: ${TICKET_ID}`, 'Customer: Globex Corporation', 'Tier: PRO', 'SLA: On track', 'SLA due: Response due ']) {
+      assert(cards[0].includes(shown), `card lacks "${shown}": ${cards[0]}`);
+    }
+    assert(review.due && review.priority > 0, `due ${review.due}, priority ${review.priority}`);
+    assert(!(await migrationBannerVisible()), 'Tasklist shows the "migrate to Camunda 8" banner');
+    await page.screenshot({ path: path.join(OUT, '03a-tasklist-search-by-ticket.png'), fullPage: true });
+    log('        screenshot target/e2e/03a-tasklist-search-by-ticket.png');
+  });
+  await check('support finds it by customer name too', async () => {
+    const cards = await searchFilter('All open escalations', 'Globex');
+    assert(cards.some((c) => c.startsWith(`${TICKET_ID} · Globex Corporation`)), `cards: ${JSON.stringify(cards)}`);
+  });
+
+  // --- Review escalation level ------------------------------------------------------------------
   let form;
   await check('"Review escalation level" opens from the filter, claims, and its form renders', async () => {
     await openTaskFromFilter(review.id, 'Review escalation level');
@@ -438,6 +459,13 @@ async function flow() {
     assert(await input(form, 'Field_ticketId').isDisabled(), 'ticket id field is editable');
     assert((await selectShows(form, 'Field_accountTier')) === 'Pro', 'account tier not shown');
     assert((await input(form, 'Field_usersAffected').inputValue()) === '40', 'users affected not shown');
+  });
+
+  await check('review form opens with the escalation summary (ticket, customer, tier, level, SLA, mails)', async () => {
+    const summary = (await form.locator('.fjs-form-field-text').filter({ hasText: 'This escalation' }).first().innerText()).replace(/\s+/g, ' ');
+    for (const shown of [`${TICKET_ID} · Globex Corporation · PRO tier · level L2 (suggested, to be reviewed)`, 'SLA: On track · Response due', 'Mails at this level: none yet']) {
+      assert(summary.includes(shown), `summary lacks "${shown}": ${summary}`);
+    }
   });
 
   await check('review form: "Reason for the override" appears only with an override level', async () => {
@@ -510,6 +538,20 @@ async function remainingForms(instance) {
   await check('login to Tasklist as erin.engineer (engineering)', () => login('erin.engineer'));
 
   const ack = (await tasksOf(instance.id, 'Task_AcknowledgeEscalation'))[0];
+  await check('the engineer finds it in their filter "My group\'s escalations": ticket, customer and level on the card', async () => {
+    const cards = await searchFilter("My group's escalations", TICKET_ID);
+    log(`        card: ${cards[0]}`);
+    assert(cards.length === 1 && cards[0].startsWith(`${TICKET_ID} · Globex Corporation · L2 · Acknowledge (engineering)`), `cards: ${JSON.stringify(cards)}`);
+    assert(cards[0].includes('Level: L2') && cards[0].includes('SLA: On track'), `card: ${cards[0]}`);
+    await page.screenshot({ path: path.join(OUT, '05a-engineer-filter.png'), fullPage: true });
+    log('        screenshot target/e2e/05a-engineer-filter.png');
+  });
+  await check('the engineer\'s "Start process" offers nothing (they may start no process); no Camunda 8 banner', async () => {
+    const offered = await startableProcesses();
+    assert(!offered.some((n) => /escalation|feature|notification/i.test(n)), `offered: ${JSON.stringify(offered)}`);
+    assert(!(await migrationBannerVisible()), 'banner visible');
+  });
+
   await check('"Acknowledge escalation" opens for engineering, claims, and its form renders', async () => {
     await openTaskFromFilter(ack.id, 'Acknowledge escalation');
     await claimOpenTask('Erin Engineer');
@@ -610,6 +652,24 @@ async function remainingForms(instance) {
     await completeOpenTask(async () => (await get(`/history/process-instance/${instance.id}`)).state === 'COMPLETED',
       'process instance completed');
   });
+
+  // --- The tools' chrome: no "migrate to Camunda 8" banner in Cockpit and Admin either -----------
+  await logout();
+  for (const app of ['cockpit', 'admin']) {
+    await check(`${app}: no "migrate to Camunda 8" banner (logged in as admin)`, async () => {
+      await page.goto(`${BASE_URL}/camunda/app/${app}/default/`, { waitUntil: 'networkidle' });
+      const user = page.locator('input[ng-model="username"]');
+      if (await user.isVisible().catch(() => false)) {
+        await user.fill(ADMIN_USER);
+        await page.locator('input[ng-model="password"]').fill(ADMIN_PASSWORD);
+        await page.locator('button[type=submit]').first().click();
+      }
+      await page.locator('[cam-widget-header] .navbar-brand, [cam-widget-header]').first().waitFor({ state: 'visible', timeout: 20000 });
+      await eventually(async () => (await page.locator('.ce-eol-banner').count()) > 0, `${app}'s header (with its hidden banner)`);
+      assert(!(await migrationBannerVisible()), `${app} shows the banner`);
+      await page.screenshot({ path: path.join(OUT, `09-${app}-no-banner.png`) });
+    });
+  }
 }
 
 await main().catch((e) => {

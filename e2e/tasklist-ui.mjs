@@ -149,3 +149,45 @@ export async function completeOpenTask(done, what) {
     throw new Error(`${e.message}${toasts.length ? `; Tasklist says: ${toasts.join(' | ')}` : ''}`);
   }
 }
+
+/**
+ * Opens the shared filter and searches it the way a person does in Tasklist's search box ("Task name like" the
+ * text; the search widget keeps it in the URL), most urgent due date first. Answers the task cards' texts.
+ */
+export async function searchFilter(filterName, text) {
+  await page.goto(`${tasklist}default/#/`, { waitUntil: 'networkidle' });
+  const filters = page.locator('.filters .task-filter, [cam-tasklist-filters] .task-filter');
+  await filters.first().waitFor({ state: 'visible', timeout: 15000 });
+  const filter = filters.filter({ hasText: filterName });
+  assert(await filter.count(), `no filter "${filterName}" (filters: ${(await filters.allInnerTexts()).join(', ').replace(/\s+/g, ' ')})`);
+  await filter.first().locator('a, .name').first().click();
+  const filterId = await eventually(async () => new URL(page.url().replace('#/', '')).searchParams.get('filter'), `filter "${filterName}" selected`);
+  const search = encodeURIComponent(JSON.stringify([{ type: 'name', operator: 'Like', value: text, name: '' }]));
+  const sorting = encodeURIComponent(JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]));
+  await page.goto(`${tasklist}default/#/?filter=${filterId}&searchQuery=${search}&sorting=${sorting}`, { waitUntil: 'networkidle' });
+  const cards = page.locator('.tasks-list li:has(a[href*="task="])');
+  await eventually(async () => (await cards.count()) > 0, `a task card for "${text}" in filter "${filterName}"`, 20000);
+  return (await cards.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** The processes Tasklist's "Start process" dialog offers the logged-in user (the dialog is closed again). */
+export async function startableProcesses() {
+  await page.goto(`${tasklist}default/#/`, { waitUntil: 'networkidle' });
+  await page.locator('[cam-widget-header]').getByText('Start process').first().click();
+  const modal = page.locator('.modal-dialog');
+  await modal.waitFor({ state: 'visible', timeout: 10000 });
+  await sleep(2500); // the dialog queries the engine (startablePermissionCheck) once it opens
+  const names = (await modal.locator('ul.processes li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  await page.keyboard.press('Escape');
+  await modal.waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
+  return names;
+}
+
+/** Whether the page shows Camunda 7 CE's "migrate to Camunda 8" banner (it is in the DOM, hidden by user-styles.css). */
+export async function migrationBannerVisible() {
+  const banner = page.locator('.ce-eol-banner');
+  for (let i = 0; i < (await banner.count()); i++) {
+    if (await banner.nth(i).isVisible()) return true;
+  }
+  return false;
+}

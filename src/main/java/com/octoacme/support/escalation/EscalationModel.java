@@ -196,5 +196,7 @@ public final class EscalationModel {
   public static final String DECISION_LEVEL_POLICY = "level-policy";
   /** bpmn/sla-policy.dmn: a level's SLA targets */
   public static final String DECISION_SLA_POLICY = "sla-policy";
+  /** bpmn/task-priority.dmn: the Tasklist priority of an escalation's tasks, by level and tier */
+  public static final String DECISION_TASK_PRIORITY = "task-priority";
 }
 

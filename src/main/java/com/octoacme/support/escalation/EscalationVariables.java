@@ -141,6 +141,12 @@ public final class EscalationVariables {
   /** Local to each acknowledge task instance: the group asked to acknowledge. */
   public static final ProcessVariable<String> HANDLER_GROUP = string("handlerGroup");
   public static final ProcessVariable<Date> LEVEL_ENTERED_AT = date("levelEnteredAt");
+  /**
+   * When the clocks of the level being set started: the request for the first level (so the review and the
+   * checklist count against its response time), the level change for the others. Cleared once the level's
+   * handling starts; empty = now.
+   */
+  public static final ProcessVariable<Date> LEVEL_CLOCK_STARTS_AT = date("levelClockStartsAt");
   public static final ProcessVariable<Date> RESPONSE_DUE_AT = date("responseDueAt");
   /** When the handlers are warned that the response SLA is running out (the tasks' follow-up date). */
   public static final ProcessVariable<Date> RESPONSE_WARNING_AT = date("responseWarningAt");
@@ -179,6 +185,23 @@ public final class EscalationVariables {
   // After Resolution: one flag per AfterResolutionCheck, plus
   public static final ProcessVariable<String> RESOLUTION_SUMMARY = string("resolutionSummary");
   public static final ProcessVariable<Long> CSAT_SCORE = number("csatScore");
+
+  // What Tasklist shows of the escalation (kept current by sla.EscalationSummaries on every audit record and mail)
+  /** The summary every task form opens with: ticket, customer, tier, level, SLA state, last level change, mails. */
+  public static final ProcessVariable<String> ESCALATION_SUMMARY = string("escalationSummary");
+  /** On track / At risk / Breached: the current level's open SLA clock (task cards). */
+  public static final ProcessVariable<String> SLA_STATE = string("slaState");
+  /** The open SLA clock's due instant, for people to read ("Response due Wed 02.12. 14:00 CET"; task cards). */
+  public static final ProcessVariable<String> SLA_DUE = string("slaDue");
+
+  // Local to each open task: what its Tasklist card shows. Tasklist reads a filter's card variables with the
+  // user's rights, and a task's candidates may read its own variables but not the instance's.
+  public static final ProcessVariable<String> CARD_TICKET_ID = string("cardTicketId");
+  public static final ProcessVariable<String> CARD_CUSTOMER = string("cardCustomer");
+  public static final ProcessVariable<String> CARD_TIER = string("cardTier");
+  public static final ProcessVariable<String> CARD_LEVEL = string("cardLevel");
+  public static final ProcessVariable<String> CARD_SLA_STATE = string("cardSlaState");
+  public static final ProcessVariable<String> CARD_SLA_DUE = string("cardSlaDue");
 
   // Feature request raised from this escalation (process feature-request; set by the featurerequest package)
   /** The key of the feature request this escalation joined (e.g. FEAT-SSO-SCIM). */

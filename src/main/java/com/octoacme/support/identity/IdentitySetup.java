@@ -2,13 +2,9 @@ package com.octoacme.support.identity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,8 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates at start what Tasklist needs to be usable: the support groups, Tasklist filters and (in
- * the default profile only) one demo user per group. Idempotent: existing entries are left alone.
+ * Creates at start what Tasklist needs to be usable: the support groups and (in the default profile only)
+ * one demo user per group; the shared filters are {@link TasklistFilters}. Idempotent: existing entries are left alone.
  */
 @Component
 public class IdentitySetup {
@@ -37,15 +33,10 @@ public class IdentitySetup {
   }
 
   private final IdentityService identityService;
-  private final FilterService filterService;
-  private final TaskService taskService;
   private final DemoUsersProperties demoUsers;
 
-  public IdentitySetup(IdentityService identityService, FilterService filterService, TaskService taskService,
-      DemoUsersProperties demoUsers) {
+  public IdentitySetup(IdentityService identityService, DemoUsersProperties demoUsers) {
     this.identityService = identityService;
-    this.filterService = filterService;
-    this.taskService = taskService;
     this.demoUsers = demoUsers;
   }
 
@@ -62,7 +53,6 @@ public class IdentitySetup {
       DEMO_USERS.forEach(this::ensureDemoUser);
       log.info("Demo users ready: {} (password from escalation.demo-users.password)", DEMO_USERS.keySet());
     }
-    ensureFilters();
   }
 
   private void ensureGroup(SupportGroup supportGroup) {
@@ -85,27 +75,6 @@ public class IdentitySetup {
       identityService.saveUser(user);
       identityService.createMembership(userId, group.id());
     }
-  }
-
-  /** "My group tasks" (the candidate tasks of the user's groups, most urgent first) and "My tasks". */
-  private void ensureFilters() {
-    if (filterService.createFilterQuery().filterName("My group tasks").count() == 0) {
-      TaskQuery groupTasks = taskService.createTaskQuery()
-          .taskCandidateGroupInExpression("${currentUserGroups()}")
-          .includeAssignedTasks()
-          .orderByDueDate().asc();
-      saveFilter("My group tasks", "Tasks of my groups, the most urgent due date first", -10, groupTasks);
-    }
-    if (filterService.createFilterQuery().filterName("My tasks").count() == 0) {
-      TaskQuery myTasks = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
-      saveFilter("My tasks", "Tasks assigned to me", -5, myTasks);
-    }
-  }
-
-  private void saveFilter(String name, String description, int priority, TaskQuery query) {
-    Filter filter = filterService.newTaskFilter(name).setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "autoRefresh", true));
-    filterService.saveFilter(filter);
   }
 
   private static String capitalise(String s) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * each role does in Tasklist. Support starts escalations and reads all of them and their tasks. A task's
  * candidate groups get TASK_WORK on that task from the engine (defaultUserPermissionNameForTask): claim,
  * read, submit its form; not its candidates, due date or variables outside the form. Everybody may use
- * Tasklist, read users and groups (names on the cards) and the shared filters. The steps that run after
+ * Tasklist and read users and groups (names on the cards); each shared filter is readable by the groups
+ * it serves (identity.TasklistFilters). The steps that run after
  * a person's task (decisions, notifications) run as jobs or skip authorization checks as custom code, so
  * no group needs decisions or the internal notification-delivery process. Instance modification,
  * variable writes, job and timer changes, suspension, deployments, identity and authorizations: admins
@@ -50,7 +51,6 @@ public class AuthorizationSetup {
       grant(group, Resources.USER, "*", Permissions.READ);
       grant(group, Resources.GROUP, "*", Permissions.READ);
       grant(group, Resources.PROCESS_DEFINITION, EscalationVariables.PROCESS_ID, Permissions.READ);
-      grant(group, Resources.FILTER, "*", Permissions.READ);
     }
     // Support opens every escalation, sees all of them and all their tasks, keeps them moving.
     grant(SupportGroup.SUPPORT, Resources.PROCESS_DEFINITION, EscalationVariables.PROCESS_ID,
@@ -61,6 +61,8 @@ public class AuthorizationSetup {
     // Grants of earlier versions that gave more than that, on a database that still has them.
     for (SupportGroup group : SupportGroup.values()) {
       revoke(group, Resources.DECISION_DEFINITION, "*");
+      // each shared filter is granted to the groups it serves (identity.TasklistFilters), not all of them to everybody
+      revoke(group, Resources.FILTER, "*");
       revoke(group, Resources.PROCESS_DEFINITION, com.octoacme.support.notification.NotificationVariables.PROCESS_ID);
       if (group != SupportGroup.SUPPORT) {
         revoke(group, Resources.PROCESS_INSTANCE, "*");

@@ -211,7 +211,7 @@ class ModelConventionsTest {
     Set<String> modelIds = new HashSet<>();
     escalation.getModelElementsByType(FlowNode.class).forEach(n -> modelIds.add(n.getId()));
     escalation.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).forEach(m -> modelIds.add(m.getName()));
-    Set.of("escalation-level.dmn", "level-policy.dmn", "sla-policy.dmn").forEach(file -> decisionModels.get(file)
+    Set.of("escalation-level.dmn", "level-policy.dmn", "sla-policy.dmn", "task-priority.dmn").forEach(file -> decisionModels.get(file)
         .getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class).forEach(d -> modelIds.add(d.getId())));
     Set<String> catalogue = new HashSet<>();
     for (Field field : EscalationModel.class.getFields()) {

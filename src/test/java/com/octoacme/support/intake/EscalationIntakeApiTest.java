@@ -209,7 +209,8 @@ class EscalationIntakeApiTest {
     assertThat(opened.get("status").asText()).isEqualTo("OPEN");
     assertThat(opened.get("level").isNull()).isTrue();
     assertThat(opened.get("suggestedLevel").asText()).isEqualTo("L2");
-    assertThat(opened.get("responseDueAt").isNull()).as("no SLA clock before the level is set").isTrue();
+    assertThat(opened.get("responseDueAt").isNull()).as("the suggested level's response clock runs from the request")
+        .isFalse();
     assertThat(opened.get("openedAt").isNull()).isFalse();
     assertThat(opened.get("closedAt").isNull()).isTrue();
     assertThat(opened.get("breaches")).isEmpty();

@@ -52,8 +52,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *    acks Mon 09:30 (lead, 30), 10:00 (PM, 60); resolved Mon 15:00 (360, 24x7); reopened Tue 08:00;
  *    acks Tue 08:15 (15), 08:45 (45); resolved Tue 10:00 (25 h = 1500); closed with CSAT 2
  * D  L1 FREE       ACCOUNT_BILLING + "documentation"      -> DOCUMENTATION
- *    response breach Mon 13:00 (due 14:00 Berlin) -> L2; checklist Mon 14:00 (L2 clocks start, 15:00 Berlin);
- *    ack Tue 09:00 (wall 19 h = 1140; business Mon 15-17 2 h + Tue 9-10 1 h = 180); escalated by hand Tue 10:00 -> L3: open
+ *    response breach Mon 13:00 (due 14:00 Berlin) -> L2 (L2 clocks start at the level change, 14:00 Berlin);
+ *    checklist Mon 14:00; ack Tue 09:00 (wall 20 h = 1200; business Mon 14-17 3 h + Tue 9-10 1 h = 240);
+ *    escalated by hand Tue 10:00 -> L3: open
  * E  L2 ENTERPRISE INTEGRATION_PROBLEM                    -> CONFIGURATION (from the issue type)
  *    response warning Mon 15:00; ack Tue 08:30 (wall 1410; business Mon 7 + Tue 0.5 h = 450); resolved Tue 13:00
  *    (wall 28 h = 1680; business 7 + 5 = 12 h = 720): CSAT pending
@@ -229,8 +230,8 @@ class MetricsFiguresTest {
     assertThat(jdbc.queryForList("select fact_type from escalation_fact order by fact_type", String.class))
         .isEqualTo(liveTypes);
     figures.forEach(figure -> assertThat(get("/api/metrics/" + figure + "?" + RANGE)).as(figure).isEqualTo(live.get(figure)));
-    // a first response's level start is the level change before it: D's L2 clocks started an hour later, after
-    // the checklist (1200 instead of 1140 wall minutes); the others are the same
+    // a first response's level start is the level change before it, as live: D's L2 clocks started at the breach's
+    // level change, before the checklist (1200 wall minutes)
     assertThat(jdbc.queryForList("select wall_seconds / 60 from escalation_fact where fact_type = 'FIRST_RESPONSE'"
         + " and process_instance_id = ?", Long.class, d.getId())).containsExactly(1200L);
     assertThat(jdbc.queryForList("select wall_seconds / 60 from escalation_fact where fact_type = 'FIRST_RESPONSE'"
@@ -287,9 +288,9 @@ class MetricsFiguresTest {
     assertThat(rows).hasSize(3);
     // L1: A 90
     assertDurations(rows.get(0), "L1", 1, 90, 90, 90, 90, 90, 90);
-    // L2: wall 60, 240, 1140, 1410: avg 712.5, median 690, p90 at 2.7 = 1140 + 0.7 * 270 = 1329;
-    //     business 60, 180, 240, 450: avg 232.5, median 210, p90 = 240 + 0.7 * 210 = 387
-    assertDurations(rows.get(1), "L2", 4, 712.5, 690, 1329, 232.5, 210, 387);
+    // L2: wall 60, 240, 1200, 1410: avg 727.5, median 720, p90 at 2.7 = 1200 + 0.7 * 210 = 1347;
+    //     business 60, 240, 240, 450: avg 247.5, median 240, p90 = 240 + 0.7 * 210 = 387
+    assertDurations(rows.get(1), "L2", 4, 727.5, 720, 1347, 247.5, 240, 387);
     // L3 (24x7): 15, 30, 45, 60: avg 37.5, median 37.5, p90 = 45 + 0.7 * 15 = 55.5
     assertDurations(rows.get(2), "L3", 4, 37.5, 37.5, 55.5, 37.5, 37.5, 55.5);
     // Enterprise accounts (C, E; read from the facts): L2 E alone, L3 C's four

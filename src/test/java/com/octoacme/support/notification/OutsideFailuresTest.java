@@ -113,8 +113,9 @@ class OutsideFailuresTest {
 
     // Each stalled send (the ones queued above and those the breaches queued) ends as an incident on its
     // escalation after its two attempts: no mail was lost, none is silent.
-    List<OutboxNotification> mails = outbox.findAll().stream()
-        .filter(n -> n.getTicketId().startsWith(tickets.replace("%", ""))).toList();
+    // (the breaches' mails are queued by the async steps after each breach: wait for their commits)
+    List<OutboxNotification> mails = waitFor(Duration.ofSeconds(10), () -> outbox.findAll().stream()
+        .filter(n -> n.getTicketId().startsWith(tickets.replace("%", ""))).toList(), list -> list.size() > WORKERS);
     assertThat(mails).hasSizeGreaterThan(WORKERS);
     List<Incident> incidents = waitFor(Duration.ofSeconds(90),
         () -> runtime.createIncidentQuery().incidentType(DeliveryIncidents.TYPE).list().stream()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.octoacme.support.SupportEscalationApplication;
+import com.octoacme.support.escalation.EscalationModel;
 import com.octoacme.support.escalation.EscalationRequestValidator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -128,7 +129,7 @@ class SupportEscalationPostgresIT {
     assertThat(instance.get("businessKey").asText()).isEqualTo("TICKET-4711");
     assertThat(variable(processInstanceId, "decidedLevel").asText()).isEqualTo("L2");
 
-    JsonNode review = singleTask(processInstanceId, "Review escalation level");
+    JsonNode review = singleTask(processInstanceId, EscalationModel.TASK_REVIEW_ESCALATION_LEVEL);
     assertOffersForm(review, "review-escalation-level");
     assertThat(candidateGroups(review)).containsExactly("support");
     Map<String, Object> reviewForm = new LinkedHashMap<>();
@@ -139,20 +140,20 @@ class SupportEscalationPostgresIT {
     submit(review, reviewForm);
 
     // the review commits first; the job executor then records the level and opens the checklist
-    JsonNode checklist = singleTask(processInstanceId, "Complete pre-escalation checklist");
+    JsonNode checklist = singleTask(processInstanceId, EscalationModel.TASK_COMPLETE_PRE_ESCALATION_CHECKLIST);
     assertThat(variable(processInstanceId, "escalationLevel").asText()).isEqualTo("L2");
     assertOffersForm(checklist, "pre-escalation-checklist");
     assertThat(candidateGroups(checklist)).containsExactly("support");
     submit(checklist, ticked("preCheckTroubleshooting", "preCheckKnowledgeBase", "preCheckReproduced",
         "preCheckTechnicalDetails", "preCheckStepsDocumented", "preCheckExistingReports", "preCheckImpactAssessed"));
 
-    JsonNode acknowledge = singleTask(processInstanceId, "Acknowledge escalation");
+    JsonNode acknowledge = singleTask(processInstanceId, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
     assertOffersForm(acknowledge, "acknowledge-escalation");
     assertThat(candidateGroups(acknowledge)).containsExactly("engineering");
     assertThat(instant(acknowledge.get("due"))).isEqualTo(instant(variable(processInstanceId, "responseDueAt")));
     submit(acknowledge, Map.of("initialAssessment", "Reproduced on staging; the payment adapter drops the currency."));
 
-    JsonNode resolve = singleTask(processInstanceId, "Resolve escalation");
+    JsonNode resolve = singleTask(processInstanceId, EscalationModel.TASK_RESOLVE_ESCALATION);
     assertOffersForm(resolve, "resolve-escalation");
     assertThat(candidateGroups(resolve)).containsExactly("engineering");
     assertThat(instant(resolve.get("due"))).isEqualTo(instant(variable(processInstanceId, "resolutionDueAt")));
@@ -161,7 +162,7 @@ class SupportEscalationPostgresIT {
         "rootCause", "The 2.14 release sent amounts without a currency to the payment provider.",
         "resolutionSummary", "Hotfix 2.14.1 sends the currency again; failed orders were replayed."));
 
-    JsonNode afterResolution = singleTask(processInstanceId, "Complete after-resolution checklist");
+    JsonNode afterResolution = singleTask(processInstanceId, EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST);
     assertOffersForm(afterResolution, "after-resolution-checklist");
     assertThat(candidateGroups(afterResolution)).containsExactly("support");
     Map<String, Object> closing = ticked("postCheckFixVerified", "postCheckKnowledgeBaseUpdated",
@@ -283,16 +284,18 @@ class SupportEscalationPostgresIT {
 
   // --- tasks and their forms -------------------------------------------------------------------
 
-  /** The one open task of the instance, which must be the named one. */
   /**
    * The one open task, after the continuation that creates it: a completed task commits first and the work after it
    * is a job, which this test (job executor off) runs through the engine's REST API, as the job executor would.
+   * It must be the given element, its Tasklist name carrying the ticket and the level.
    */
-  private JsonNode singleTask(String processInstanceId, String name) {
+  private JsonNode singleTask(String processInstanceId, String taskDefinitionKey) {
     runContinuations(processInstanceId);
     JsonNode tasks = parse(get("/task?processInstanceId=" + processInstanceId));
     assertThat(tasks).as("open tasks").hasSize(1);
-    assertThat(tasks.get(0).get("name").asText()).isEqualTo(name);
+    assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo(taskDefinitionKey);
+    assertThat(tasks.get(0).get("name").asText()).startsWith("TICKET-4711 · ").contains(" · L2 · ");
+    assertThat(tasks.get(0).get("due").isNull()).as("due date of %s", taskDefinitionKey).isFalse();
     return tasks.get(0);
   }
 

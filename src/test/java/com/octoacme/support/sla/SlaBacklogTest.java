@@ -115,10 +115,11 @@ class SlaBacklogTest {
     assertThat(breachMail(pi).getTextBody()).doesNotContain("No warning came");
   }
 
+  /** An L2 escalation requested at the instant: its clocks start then (review and checklist count against them). */
   private ProcessInstance atLevel2EnteredAt(Instant enteredAt) {
+    ClockUtil.setCurrentTime(Date.from(enteredAt));
     ProcessInstance pi = driver.start(request("CONFIRMED_BUG", "PRO", "MEDIUM", 40));
     driver.reviewLevel(pi, null, null);
-    ClockUtil.setCurrentTime(Date.from(enteredAt));
     driver.completeChecklist(pi, Map.of());
     return pi;
   }

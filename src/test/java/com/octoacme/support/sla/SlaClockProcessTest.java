@@ -84,7 +84,7 @@ class SlaClockProcessTest {
 
   @Test
   void level2_dueAndFollowUpDatesRunOnBusinessHours() {
-    ProcessInstance pi = atLevel2EnteredAt(Instant.parse("2026-11-23T09:30:00Z")); // Mon 10:30 Berlin
+    ProcessInstance pi = atLevel2RequestedAt(Instant.parse("2026-11-23T09:30:00Z")); // Mon 10:30 Berlin
 
     // response 1 business day: Tue 10:30; warning at 75% of its 8 business hours = 6 h: Mon 16:30
     Task acknowledge = driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION);
@@ -138,7 +138,7 @@ class SlaClockProcessTest {
 
   @Test
   void aWarningGoesToTheGroupOrTheAssigneeAndInterruptsNothing() {
-    ProcessInstance pi = atLevel2EnteredAt(Instant.parse("2026-11-23T09:30:00Z"));
+    ProcessInstance pi = atLevel2RequestedAt(Instant.parse("2026-11-23T09:30:00Z"));
     clock(Instant.parse("2026-11-23T15:30:00Z"));
     Jobs.fireTimer(management, pi, EscalationModel.TIMER_RESPONSE_SLA_WARNING);
     Jobs.executeJobAt(management, pi, EscalationModel.TASK_WARN_OF_RESPONSE_BREACH);
@@ -160,7 +160,7 @@ class SlaClockProcessTest {
 
   @Test
   void waitingForTheCustomerStopsTheResolutionClockAndAReplyResumesItWithTheTimeLeft() {
-    ProcessInstance pi = atLevel2EnteredAt(Instant.parse("2026-11-23T09:30:00Z")); // resolution due Mon 30 10:30
+    ProcessInstance pi = atLevel2RequestedAt(Instant.parse("2026-11-23T09:30:00Z")); // resolution due Mon 30 10:30
     driver.acknowledge(pi, "erin.engineer");
     clock(Instant.parse("2026-11-24T10:30:00Z")); // Tue 11:30 Berlin
     driver.resolve(pi, "erin.engineer", "WAITING_FOR_CUSTOMER", "Asked for the HAR file of a failing checkout");
@@ -195,7 +195,7 @@ class SlaClockProcessTest {
 
   @Test
   void anAgentCanRecordTheCustomersReplyInTasklist() {
-    ProcessInstance pi = atLevel2EnteredAt(Instant.parse("2026-11-23T09:30:00Z"));
+    ProcessInstance pi = atLevel2RequestedAt(Instant.parse("2026-11-23T09:30:00Z"));
     driver.acknowledge(pi, "erin.engineer");
     clock(Instant.parse("2026-11-23T15:00:00Z")); // Mon 16:00: Mon 1 + Tue-Fri 32 + Mon 1.5 = 34.5 business hours left
     driver.resolve(pi, "erin.engineer", "WAITING_FOR_CUSTOMER", "Asked which browser they use");
@@ -243,10 +243,13 @@ class SlaClockProcessTest {
     assertThat(driver.single(pi, EscalationModel.TASK_ACKNOWLEDGE_ESCALATION).getDueDate()).isEqualTo(utc("2026-12-23T10:00:00Z"));
   }
 
-  ProcessInstance atLevel2EnteredAt(Instant enteredAt) {
+  /** An L2 escalation requested at the instant (its clocks start then), reviewed and its checklist done a little later. */
+  ProcessInstance atLevel2RequestedAt(Instant requestedAt) {
+    clock(requestedAt);
     ProcessInstance pi = driver.start(request("CONFIRMED_BUG", "PRO", "MEDIUM", 40));
+    clock(requestedAt.plus(Duration.ofMinutes(10)));
     driver.reviewLevel(pi, null, null);
-    clock(enteredAt);
+    clock(requestedAt.plus(Duration.ofMinutes(20)));
     driver.completeChecklist(pi, Map.of());
     return pi;
   }

@@ -154,8 +154,10 @@ public class StuckEscalations implements SmartLifecycle {
     }
     byTicket.forEach((ticketId, open) -> incidents.escalationOf(ticketId).ifPresent(escalation -> {
       Incident first = open.get(0);
-      put(stuck, escalation, Reason.INCIDENT, open.size() + " open incident(s) in it; the first: " + first.getIncidentType()
-          + " at " + first.getActivityId() + (first.getProcessInstanceId().equals(escalation.getId()) ? ""
+      String which = open.stream().map(i -> i.getIncidentType() + " (" + i.getConfiguration() + ")")
+          .collect(Collectors.joining(", "));
+      put(stuck, escalation, Reason.INCIDENT, open.size() + " open incident(s) in it: " + which + "; the first, at "
+          + first.getActivityId() + (first.getProcessInstanceId().equals(escalation.getId()) ? ""
               : " of another instance of the ticket (" + first.getProcessInstanceId() + ")")
           + ": " + first.getIncidentMessage());
     }));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Real-browser check of the Camunda Forms in Tasklist: starts the built app jar on port 8099 with an
 # in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs and
-# e2e/metrics-dashboard.mjs, stops the app.
+# e2e/metrics-dashboard.mjs, stops the app. The app's mail goes to e2e/smtp-sink.mjs, an SMTP server this
+# script starts (port E2E_PORT+20000, control E2E_PORT+21000) and e2e/mail-failure.mjs stops and starts.
 # Builds nothing: run `mvn -B -DskipTests package` first. Needs node + npm ci (playwright-core).
 # Screenshots: target/e2e/*.png; app log: target/e2e/app.log.
 #
@@ -37,9 +38,11 @@ if curl -s -o /dev/null "http://localhost:${port}/"; then
 fi
 
 app_pid=""
+sink_pid=""
 workdir=""
 summary=""
 cleanup() {
+  if [[ -n "$sink_pid" ]]; then kill "$sink_pid" 2>/dev/null || true; fi
   if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
     kill -- "-$app_pid" 2>/dev/null || kill "$app_pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
@@ -56,11 +59,21 @@ trap cleanup EXIT
 workdir=$(mktemp -d /tmp/e2e-app.XXXXXX)
 cp "$jar" "$workdir/app.jar"
 
+# The mail server the app sends to, which the mail-failure check stops and starts.
+smtp_port=$(( port + 20000 ))
+sink_control="http://127.0.0.1:$(( port + 21000 ))"
+SMTP_SINK_PORT="$smtp_port" SMTP_SINK_CONTROL_PORT="$(( port + 21000 ))" node e2e/smtp-sink.mjs > "$out/smtp-sink.log" 2>&1 &
+sink_pid=$!
+for _ in $(seq 1 20); do curl -fs -o /dev/null "$sink_control/state" && break; sleep 0.5; done
+curl -fs -o /dev/null "$sink_control/state" || { echo "e2e: the SMTP sink did not start:" >&2; cat "$out/smtp-sink.log" >&2; exit 1; }
+
 # Extra app arguments, split on blanks (no globbing: they may hold regular expressions).
 read -r -a extra_args <<< "${E2E_APP_ARGS:-}"
 (cd "$workdir" && exec setsid "${JAVA:-java}" -jar app.jar \
   --server.port="$port" \
   '--spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1' \
+  --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" --notification.embedded-smtp.enabled=false \
+  --notification.retry-cycle=R3/PT10S --operations.stuck-escalations.check-interval=PT5S \
   "${extra_args[@]}") > "$out/app.log" 2>&1 < /dev/null &
 app_pid=$!
 
@@ -94,10 +107,14 @@ rc_feature=${PIPESTATUS[0]}
 BASE_URL="http://localhost:${port}" node e2e/metrics-dashboard.mjs 2>&1 | tee "$out/e2e-metrics.log"
 rc_metrics=${PIPESTATUS[0]}
 [[ "$rc" -ne 0 ]] || rc=$rc_metrics
+# A failed mail shows on its escalation in Cockpit (stops and starts the SMTP sink: runs last).
+BASE_URL="http://localhost:${port}" SMTP_SINK_CONTROL="$sink_control" node e2e/mail-failure.mjs 2>&1 | tee "$out/e2e-mail-failure.log"
+rc_mail=${PIPESTATUS[0]}
+[[ "$rc" -ne 0 ]] || rc=$rc_mail
 set -e
-# one summary line over the three scripts (each prints its own last)
-summary=$(cat "$out/e2e.log" "$out/e2e-feature-request.log" "$out/e2e-metrics.log" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
-  | awk '{p += $2; f += $4; n++} END {if (n == 3) printf "e2e: %d passed, %d failed\n", p, f}' || true)
+# one summary line over the four scripts (each prints its own last)
+summary=$(cat "$out/e2e.log" "$out/e2e-feature-request.log" "$out/e2e-metrics.log" "$out/e2e-mail-failure.log" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' \
+  | awk '{p += $2; f += $4; n++} END {if (n == 4) printf "e2e: %d passed, %d failed\n", p, f}' || true)
 if [[ -z "$summary" ]]; then summary="e2e: 0 passed, 1 failed"; [[ "$rc" -ne 0 ]] || rc=1; fi
 echo "$summary"
 exit "$rc"

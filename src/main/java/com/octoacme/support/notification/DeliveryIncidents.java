@@ -92,12 +92,15 @@ public class DeliveryIncidents {
       if (incidents.open(TYPE, failed.getKey()).isPresent()) {
         continue;
       }
+      Optional<ProcessInstance> escalation = incidents.escalationOf(failed.getTicketId());
+      if (escalation.isEmpty()) {
+        continue; // no escalation (a feature request's mail) or it ended: its delivery instance keeps the failure
+      }
       transaction.executeWithoutResult(status -> {
         Optional<OutboxNotification> row = repository.lockByKey(failed.getKey())
             .filter(n -> n.getStatus() == OutboxNotification.Status.FAILED);
-        Optional<ProcessInstance> escalation = incidents.escalationOf(failed.getTicketId());
-        if (row.isEmpty() || escalation.isEmpty()) {
-          return; // sent meanwhile, or the escalation is closed: its delivery instance keeps the failure
+        if (row.isEmpty() || incidents.open(TYPE, failed.getKey()).isPresent()) {
+          return; // sent meanwhile, or another node raised it
         }
         incidents.raise(escalation.get().getId(), TYPE, failed.getKey(),
             message(failed.getTicketId(), row, row.get().getLastError())).ifPresent(incident -> incidents.annotate(

@@ -121,7 +121,7 @@ public class StuckEscalations implements SmartLifecycle {
           inOwnTransaction(() -> incidents.raise(escalation.processInstanceId(), TYPE, configuration, escalation.message())
               .ifPresent(incident -> {
                 open.put(configuration, incident.getIncidentMessage());
-                log.warn("{}", incident.getIncidentMessage());
+                log.info("{} is stuck: incident {} raised on its escalation", configuration, TYPE);
               }), configuration);
         }
       });

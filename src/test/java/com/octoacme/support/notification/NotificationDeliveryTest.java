@@ -268,6 +268,36 @@ class NotificationDeliveryTest {
   }
 
   @Test
+  void nodesCheckingAtOnceRaiseAFailedMailsIncidentOnce() throws Exception {
+    ProcessInstance escalation = new EscalationDriver(engine).start(requestFor(ticketId));
+    Notification notification = escalationMail("L2");
+    enqueue(notification);
+    smtp.stop();
+    worker.deliverPending(ticketId);
+    Incident first = runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult();
+    runtime.resolveIncident(first.getId()); // as the engine does when the escalation moves on
+
+    int nodes = 3;
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(nodes);
+    List<java.util.concurrent.CompletableFuture<Void>> checks = new java.util.ArrayList<>();
+    for (int node = 0; node < nodes; node++) {
+      checks.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          together.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        worker.checkIncidents();
+      }));
+    }
+    for (var check : checks) {
+      check.get();
+    }
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).incidentType(DeliveryIncidents.TYPE)
+        .list()).as("one incident, not one per node").hasSize(1);
+  }
+
+  @Test
   void aFailedAttemptIsOneWarnLineNamingKindKeyTicketAndCause_withoutAStackTrace() {
     Notification notification = escalationMail("L2");
     enqueue(notification);

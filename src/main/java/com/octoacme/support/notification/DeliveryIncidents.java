@@ -4,6 +4,8 @@ import com.octoacme.support.escalation.EscalationHistory;
 import com.octoacme.support.operations.EscalationIncidents;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ public class DeliveryIncidents {
 
   /** Incident messages and annotations are at most 4000 characters in the engine's tables. */
   static final int MAX_TEXT = 3900;
+  /** Tries at raising an incident that conflicts with another change of the same escalation. */
+  static final int CONFLICT_ATTEMPTS = 5;
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryIncidents.class);
 
@@ -59,7 +63,7 @@ public class DeliveryIncidents {
         : "Attempt " + attempt + " of " + retries.attempts() + " failed at " + now + ": no attempts left. Fix the"
             + " mail server, then Retry the incident of this ticket's Notification delivery instance (same business"
             + " key) in Cockpit: this incident is resolved when the mail goes out.";
-    transaction.executeWithoutResult(status -> {
+    concurrently(() -> transaction.executeWithoutResult(status -> {
       Optional<OutboxNotification> row = repository.lockByKey(key);
       String ticketId = row.map(OutboxNotification::getTicketId).orElse(fallbackTicketId);
       if (ticketId == null) {
@@ -74,7 +78,30 @@ public class DeliveryIncidents {
           incident -> incidents.annotate(incident, clip(annotation)),
           () -> log.warn("Escalation {} is at no activity now: the failure of {} shows on its delivery instance only",
               ticketId, key));
-    });
+    }));
+  }
+
+  /**
+   * The first incident on an execution updates it: two mails of one escalation failing at the same moment (its
+   * customer's and engineering's), or a job moving the escalation, conflict. The loser tries again at once.
+   */
+  private static void concurrently(Runnable work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        work.run();
+        return;
+      } catch (OptimisticLockingException e) {
+        if (attempt == CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100L * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The mail went out: its incident on the escalation is resolved. */
@@ -96,7 +123,7 @@ public class DeliveryIncidents {
       if (escalation.isEmpty()) {
         continue; // no escalation (a feature request's mail) or it ended: its delivery instance keeps the failure
       }
-      transaction.executeWithoutResult(status -> {
+      concurrently(() -> transaction.executeWithoutResult(status -> {
         Optional<OutboxNotification> row = repository.lockByKey(failed.getKey())
             .filter(n -> n.getStatus() == OutboxNotification.Status.FAILED);
         if (row.isEmpty() || incidents.open(TYPE, failed.getKey()).isPresent()) {
@@ -106,7 +133,7 @@ public class DeliveryIncidents {
             message(failed.getTicketId(), row, row.get().getLastError())).ifPresent(incident -> incidents.annotate(
                 incident, clip("Raised again at " + EscalationHistory.now() + " where the escalation is now; "
                     + row.get().getAttempts() + " attempt(s) failed so far.")));
-      });
+      }));
     }
     for (Incident open : incidents.open(TYPE)) {
       Optional<OutboxNotification> row = repository.findByKey(open.getConfiguration());

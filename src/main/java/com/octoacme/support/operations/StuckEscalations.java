@@ -1,5 +1,6 @@
 package com.octoacme.support.operations;
 
+import com.octoacme.support.escalation.EscalationEvent;
 import com.octoacme.support.escalation.EscalationHistory;
 import com.octoacme.support.escalation.EscalationModel;
 import com.octoacme.support.escalation.EscalationVariables;
@@ -167,9 +168,9 @@ public class StuckEscalations implements SmartLifecycle {
   private void stalledResolutions(Map<String, Stuck> stuck, Instant now) {
     Instant latest = now.minus(properties.noProgressAfter());
     List<Map<String, Object>> breaches = database.queryForList("select e.process_instance_id, e.level, e.due_at"
-        + " from escalation_event e where e.event_type = 'RESOLUTION_SLA_BREACHED' and e.due_at <= ?"
+        + " from escalation_event e where e.event_type = ? and e.due_at <= ?"
         + " and exists (select 1 from act_ru_execution x where x.id_ = e.process_instance_id)"
-        + " order by e.due_at", Timestamp.from(latest));
+        + " order by e.due_at", EscalationEvent.Type.RESOLUTION_SLA_BREACHED.name(), Timestamp.from(latest));
     Map<String, Instant> lastProgress = new HashMap<>();
     Set<String> reported = new java.util.HashSet<>();
     for (Map<String, Object> breach : breaches) {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Real-browser check of the Camunda Forms in Tasklist: starts the built app jar on port 8099 with an
 # in-memory H2 database, waits for the engine REST API, runs e2e/tasklist-forms.mjs,
-# e2e/feature-request-forms.mjs, e2e/metrics-dashboard.mjs and e2e/board.mjs, stops the app.
+# e2e/feature-request-forms.mjs, e2e/metrics-dashboard.mjs, e2e/start-form-refusal.mjs, e2e/board.mjs and
+# e2e/mail-failure.mjs, stops the app. The app's mail goes to e2e/smtp-sink.mjs, an SMTP server this
+# script starts (port E2E_PORT+20000, control E2E_PORT+21000) and e2e/mail-failure.mjs stops and starts.
 # Builds nothing: run `mvn -B -DskipTests package` first. Needs node + npm ci (playwright-core).
 # Screenshots: target/e2e/*.png; app log: target/e2e/app.log.
 #
@@ -37,9 +39,11 @@ if curl -s -o /dev/null "http://localhost:${port}/"; then
 fi
 
 app_pid=""
+sink_pid=""
 workdir=""
 summary=""
 cleanup() {
+  if [[ -n "$sink_pid" ]]; then kill "$sink_pid" 2>/dev/null || true; fi
   if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
     kill -- "-$app_pid" 2>/dev/null || kill "$app_pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
@@ -56,11 +60,21 @@ trap cleanup EXIT
 workdir=$(mktemp -d /tmp/e2e-app.XXXXXX)
 cp "$jar" "$workdir/app.jar"
 
+# The mail server the app sends to, which the mail-failure check stops and starts.
+smtp_port=$(( port + 20000 ))
+sink_control="http://127.0.0.1:$(( port + 21000 ))"
+SMTP_SINK_PORT="$smtp_port" SMTP_SINK_CONTROL_PORT="$(( port + 21000 ))" node e2e/smtp-sink.mjs > "$out/smtp-sink.log" 2>&1 &
+sink_pid=$!
+for _ in $(seq 1 20); do curl -fs -o /dev/null "$sink_control/state" && break; sleep 0.5; done
+curl -fs -o /dev/null "$sink_control/state" || { echo "e2e: the SMTP sink did not start:" >&2; cat "$out/smtp-sink.log" >&2; exit 1; }
+
 # Extra app arguments, split on blanks (no globbing: they may hold regular expressions).
 read -r -a extra_args <<< "${E2E_APP_ARGS:-}"
 (cd "$workdir" && exec setsid "${JAVA:-java}" -jar app.jar \
   --server.port="$port" \
   '--spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1' \
+  --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" --notification.embedded-smtp.enabled=false \
+  --notification.retry-cycle=R3/PT10S --operations.stuck-escalations.check-interval=PT5S \
   "${extra_args[@]}") > "$out/app.log" 2>&1 < /dev/null &
 app_pid=$!
 
@@ -87,14 +101,13 @@ echo "e2e: app ready after $(( $(date +%s) - started )) s"
 set +e
 # Each script against the same app, in this order (mail-failure stops and starts the SMTP sink: it runs last).
 # Each prints its own "e2e: N passed, M failed" last; the run's summary adds them up.
-scripts=(tasklist-forms feature-request-forms metrics-dashboard start-form-refusal board)
-if [[ -n "${sink_control:-}" ]]; then scripts+=(mail-failure); fi
+scripts=(tasklist-forms feature-request-forms metrics-dashboard start-form-refusal board mail-failure)
 rc=0
 logs=()
 for script in "${scripts[@]}"; do
   log="$out/e2e-${script}.log"
   logs+=("$log")
-  BASE_URL="http://localhost:${port}" SMTP_SINK_CONTROL="${sink_control:-}" node "e2e/${script}.mjs" 2>&1 | tee "$log"
+  BASE_URL="http://localhost:${port}" SMTP_SINK_CONTROL="$sink_control" node "e2e/${script}.mjs" 2>&1 | tee "$log"
   rc_script=${PIPESTATUS[0]}
   [[ "$rc" -ne 0 ]] || rc=$rc_script
 done

@@ -58,10 +58,10 @@ public class NotificationDelivery {
       mailSender.send(message(notification));
     } catch (MailException | MessagingException e) {
       NotificationDeliveryException failure = new NotificationDeliveryException(notification, e);
-      outbox.recordFailure(key, failure.getMessage());
+      outbox.recordFailure(notification, failure.getMessage());
       throw failure;
     }
-    outbox.markSent(key, EscalationHistory.now());
+    outbox.markSent(notification, EscalationHistory.now());
     log.info("Sent {} {} for {} to {}", notification.getKind(), key, notification.getTicketId(),
         notification.getRecipients());
     return true;

@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +34,10 @@ import org.springframework.stereotype.Component;
  * has free threads, locked for {@code lock-duration}: if the node dies, another sends them after that.
  *
  * <p>A failed attempt is one WARN line (kind, key, ticket, cause); the stack trace goes into the external
- * task's error details, which Cockpit shows with the incident. After the last attempt of
- * {@code notification.retry-cycle} the delivery instance has a {@code failedExternalTask} incident, and the
- * escalation one of type {@link DeliveryIncidents#TYPE}; the latter is resolved when the mail goes out, and
- * raised again if the engine closed it because the escalation moved on (checked every 30 s).
+ * task's error details, which Cockpit shows with the incident. The first failed attempt raises the incident
+ * on the escalation ({@link DeliveryIncidents#TYPE}); after the last attempt of {@code notification.retry-cycle}
+ * the delivery instance has its {@code failedExternalTask} incident too. The escalation's is resolved when the
+ * mail goes out, and raised again if the engine closed it because the escalation moved on (checked every 30 s).
  */
 @Component
 public class NotificationWorker implements SmartLifecycle {
@@ -51,9 +49,7 @@ public class NotificationWorker implements SmartLifecycle {
   private static final Duration INCIDENT_CHECK_INTERVAL = Duration.ofSeconds(30);
 
   private final ExternalTaskService externalTasks;
-  private final RuntimeService runtime;
   private final NotificationDelivery delivery;
-  private final NotificationOutbox outbox;
   private final DeliveryIncidents incidents;
   private final NotificationWorkerProperties properties;
   private final RetryCycle retries;
@@ -66,13 +62,11 @@ public class NotificationWorker implements SmartLifecycle {
   private long fetchFailingSince;
   private long fetchFailureLoggedAt;
 
-  public NotificationWorker(ExternalTaskService externalTasks, RuntimeService runtime, NotificationDelivery delivery, NotificationOutbox outbox,
+  public NotificationWorker(ExternalTaskService externalTasks, NotificationDelivery delivery,
       DeliveryIncidents incidents, NotificationWorkerProperties properties, NotificationProperties notificationProperties,
       MailProperties mail) {
     this.externalTasks = externalTasks;
-    this.runtime = runtime;
     this.delivery = delivery;
-    this.outbox = outbox;
     this.incidents = incidents;
     this.properties = properties;
     this.retries = notificationProperties.retries();
@@ -204,7 +198,7 @@ public class NotificationWorker implements SmartLifecycle {
     }
     try {
       if (task.getRetries() != null) {
-        incidents.resolve(key); // it had failed before: an incident on the escalation may be waiting for it
+        incidents.sent(key); // it had failed before: an incident on the escalation waits for it
       }
       externalTasks.complete(task.getId(), workerId);
     } catch (ProcessEngineException e) {
@@ -223,36 +217,29 @@ public class NotificationWorker implements SmartLifecycle {
     try {
       externalTasks.handleFailure(task.getId(), workerId, message, stackTrace(failure), left,
           retries.interval().toMillis());
-      if (left == 0) {
-        String ticketId = outbox.find(key).map(OutboxNotification::getTicketId).orElse(task.getBusinessKey());
-        incidents.raise(ticketId, key, message + " (attempt " + attempt + " of " + retries.attempts() + ")");
-      }
     } catch (ProcessEngineException e) {
       log.warn("{} (attempt {} of {}); recording the failure failed too, the send is retried after its lock: {}",
           message, attempt, retries.attempts(), NotificationDeliveryException.describe(e));
       return;
     }
+    try {
+      incidents.attemptFailed(task.getBusinessKey(), key, message, attempt, retries);
+    } catch (RuntimeException e) {
+      log.warn("{} (attempt {} of {}); its incident on the escalation could not be raised now (checked again"
+          + " within {}): {}", message, attempt, retries.attempts(), INCIDENT_CHECK_INTERVAL,
+          NotificationDeliveryException.describe(e));
+    }
     if (left == 0) {
-      log.warn("{} (attempt {} of {}): no attempts left, incident raised", message, attempt, retries.attempts());
+      log.warn("{} (attempt {} of {}): no attempts left", message, attempt, retries.attempts());
     } else {
       log.warn("{} (attempt {} of {}, next in {})", message, attempt, retries.attempts(), retries.interval());
     }
   }
 
-  /**
-   * Every failed send (no attempts left) has its incident on the escalation. The engine closes an incident
-   * when the execution it sits on ends (the escalation moved on, e.g. to the next level): raise it again
-   * on the escalation's current activity, so it stays visible there until the mail goes out.
-   */
+  /** Every failed mail has its incident on the escalation, and only those (see {@link DeliveryIncidents#check}). */
   public void checkIncidents() {
     try {
-      for (ExternalTask failed : externalTasks.createExternalTaskQuery().topicName(SEND_TOPIC).noRetriesLeft().list()) {
-        Object key = runtime.getVariable(failed.getProcessInstanceId(), NOTIFICATION_KEY.name());
-        if (key instanceof String notificationKey) {
-          incidents.raise(failed.getBusinessKey(), notificationKey, failed.getErrorMessage() + " (attempt "
-              + retries.attempts() + " of " + retries.attempts() + ")");
-        }
-      }
+      incidents.check();
     } catch (RuntimeException e) {
       log.warn("Checking the incidents of failed mails failed: {}", NotificationDeliveryException.describe(e));
     }

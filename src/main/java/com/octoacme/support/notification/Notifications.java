@@ -35,9 +35,11 @@ public class Notifications {
   private final RuntimeService runtime;
   private final MailModel mailModel;
   private final EscalationHandlers handlers;
+  private final NotificationOutbox outbox;
 
   public Notifications(MailTemplates templates, RecipientDirectory directory, NotificationRepository repository,
-      RuntimeService runtime, MailModel mailModel, EscalationHandlers handlers) {
+      RuntimeService runtime, MailModel mailModel, EscalationHandlers handlers, NotificationOutbox outbox) {
+    this.outbox = outbox;
     this.templates = templates;
     this.directory = directory;
     this.repository = repository;
@@ -59,12 +61,14 @@ public class Notifications {
     }
     MailTemplates.RenderedMail mail = templates.render(notification.kind(), notification.model());
     List<String> addresses = directory.addressesOf(notification.recipients());
-    repository.saveAndFlush(new OutboxNotification(notification.key(), notification.ticketId(), notification.kind(),
-        addresses, mail.subject(), mail.html(), mail.text(), EscalationHistory.now()));
+    OutboxNotification stored = repository.saveAndFlush(new OutboxNotification(notification.key(),
+        notification.ticketId(), notification.kind(), addresses, mail.subject(), mail.html(), mail.text(),
+        EscalationHistory.now()));
     AsSystem.call(() -> runtime.createProcessInstanceByKey(NotificationVariables.PROCESS_ID)
         .businessKey(notification.ticketId())
         .setVariable(NOTIFICATION_KEY.name(), notification.key())
         .execute());
+    outbox.queued(stored);
     log.info("Queued {} {} for {} to {}", notification.kind(), notification.key(), notification.ticketId(), addresses);
     return true;
   }

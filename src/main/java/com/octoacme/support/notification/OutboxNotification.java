@@ -21,7 +21,12 @@ import java.util.List;
 @Table(name = "notification")
 public class OutboxNotification {
 
-  public enum Status { PENDING, SENT }
+  /**
+   * PENDING: stored, not tried yet (or being tried). SENT: the mail server accepted it. FAILED: the last
+   * attempt failed and it has not gone out yet ({@code last_error} says why); it is retried and turns SENT
+   * when it goes out.
+   */
+  public enum Status { PENDING, SENT, FAILED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

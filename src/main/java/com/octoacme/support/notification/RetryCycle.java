@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A retry cycle in Camunda's notation, {@code R<attempts>/<interval>}: {@code R3/PT5M} means three
- * attempts in all, five minutes apart (the first, then two retries); the third failure is an
+ * attempts in all, five minutes apart (the first, then two retries); the third failure is the delivery's
  * incident, about ten minutes after the first attempt. The same meaning as Camunda's
  * {@code failedJobRetryTimeCycle}, whose {@code R3} also counts the first try.
  */

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +46,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  * out, and never a second mail, not even after a crash after sending or a node's lock running out.
  */
 @ProcessTest
+@RecordApplicationEvents
 class NotificationDeliveryTest {
 
   static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
@@ -61,6 +64,7 @@ class NotificationDeliveryTest {
   @Autowired NotificationWorker worker;
   @Autowired NotificationDelivery deliveryService;
   @Autowired ExternalTaskService externalTasks;
+  @Autowired ApplicationEvents events;
 
   TransactionTemplate tx;
   String ticketId;
@@ -144,45 +148,60 @@ class NotificationDeliveryTest {
   }
 
   @Test
-  void smtpDown_threeAttemptsFiveMinutesApart_thenIncidentsOnTheDeliveryAndOnTheEscalation_andOneMailOnceItIsBack() {
+  void smtpDown_theFirstFailedAttemptIsAnIncidentOnTheEscalationAndTheMailFailed_threeAttempts_thenOneMailOnceItIsBack() {
     ProcessInstance escalation = new EscalationDriver(engine).start(requestFor(ticketId));
     Notification notification = escalationMail("L3");
     enqueue(notification);
     ProcessInstance delivery = delivery(notification.key());
+    assertThat(states(notification.key())).containsExactly(NotificationStateChanged.State.PENDING);
     smtp.stop();
 
     // notification.retry-cycle R3/PT5M: three attempts in all, five minutes apart.
-    String expected = "Sending ENGINEERING_ESCALATION " + notification.key() + " for " + ticketId + " failed: ";
+    String cause = "Sending ENGINEERING_ESCALATION " + notification.key() + " for " + ticketId + " failed: ";
+    String expected = ticketId + ": mail '[ESCALATION] [L3] - Checkout fails with HTTP 500 - Globex Corporation' to"
+        + " engineering@octoacme.example not sent. " + cause;
     assertThat(worker.deliverPending(ticketId)).isEqualTo(1);
     ExternalTask send = externalTasks.createExternalTaskQuery().processInstanceId(delivery.getId()).singleResult();
     assertThat(send.getRetries()).isEqualTo(2);
-    assertThat(send.getErrorMessage()).startsWith(expected);
+    assertThat(send.getErrorMessage()).startsWith(cause);
     assertThat(externalTasks.getExternalTaskErrorDetails(send.getId())).as("the stack trace is kept for the incident")
         .contains("at org.springframework.mail");
     assertThat(send.getLockExpirationTime()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(5))));
     assertThat(outbox.findByKey(notification.key()).orElseThrow()).satisfies(row -> {
-      assertThat(row.getStatus()).isEqualTo(OutboxNotification.Status.PENDING);
+      assertThat(row.getStatus()).isEqualTo(OutboxNotification.Status.FAILED);
       assertThat(row.getAttempts()).isEqualTo(1);
-      assertThat(row.getLastError()).startsWith(expected);
+      assertThat(row.getLastError()).startsWith(cause).contains("Connection refused");
     });
+    assertThat(states(notification.key())).containsExactly(NotificationStateChanged.State.PENDING,
+        NotificationStateChanged.State.FAILED);
+    // At once after the FIRST failed attempt, not after the last: the escalation shows the failure.
+    Incident onEscalation = runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult();
+    assertThat(onEscalation).as("an incident on the escalation after the first attempt").isNotNull();
+    assertThat(onEscalation.getIncidentType()).isEqualTo(DeliveryIncidents.TYPE);
+    assertThat(onEscalation.getConfiguration()).isEqualTo(notification.key());
+    assertThat(onEscalation.getIncidentMessage()).startsWith(expected).contains("Connection refused");
+    assertThat(onEscalation.getAnnotation()).isEqualTo("Attempt 1 of 3 failed at " + NOW + "; the next one is at "
+        + NOW.plus(Duration.ofMinutes(5)) + ". Resolved by itself when the mail goes out.");
+    assertThat(runtime.createIncidentQuery().processInstanceId(delivery.getId()).count())
+        .as("the delivery's own incident comes with the last attempt").isZero();
     assertThat(worker.deliverPending(ticketId)).as("not before the retry interval").isZero();
 
     for (int attempt = 2; attempt <= 3; attempt++) {
       ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(5L * (attempt - 1)))));
-      assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).as("before attempt 3").isZero();
       assertThat(worker.deliverPending(ticketId)).as("attempt %d", attempt).isEqualTo(1);
+      assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).list()).as("still one")
+          .singleElement().extracting(Incident::getId).isEqualTo(onEscalation.getId());
     }
     assertThat(externalTasks.createExternalTaskQuery().processInstanceId(delivery.getId()).singleResult().getRetries()).isZero();
     Incident onDelivery = runtime.createIncidentQuery().processInstanceId(delivery.getId()).singleResult();
     assertThat(onDelivery).as("an incident on the delivery instance (retry it in Cockpit)").isNotNull();
     assertThat(onDelivery.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
-    assertThat(onDelivery.getIncidentMessage()).startsWith(expected);
+    assertThat(onDelivery.getIncidentMessage()).startsWith(cause);
     assertThat(onDelivery.getActivityId()).isEqualTo(SEND);
-    Incident onEscalation = runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult();
-    assertThat(onEscalation).as("an incident on the escalation itself").isNotNull();
-    assertThat(onEscalation.getIncidentType()).isEqualTo(DeliveryIncidents.TYPE);
-    assertThat(onEscalation.getConfiguration()).isEqualTo(notification.key());
-    assertThat(onEscalation.getIncidentMessage()).startsWith(expected).endsWith("(attempt 3 of 3)");
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult().getAnnotation())
+        .startsWith("Attempt 3 of 3 failed at " + NOW.plus(Duration.ofMinutes(10)) + ": no attempts left.")
+        .contains("Retry the incident of this ticket's Notification delivery instance");
+    assertThat(outbox.findByKey(notification.key()).orElseThrow().getStatus()).isEqualTo(OutboxNotification.Status.FAILED);
     assertThat(smtp.getReceivedMessages()).isEmpty();
 
     // The engine closes an incident with the execution it sits on (the escalation moved on to another
@@ -194,7 +213,8 @@ class NotificationDeliveryTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult()).satisfies(again -> {
       assertThat(again.getIncidentType()).isEqualTo(DeliveryIncidents.TYPE);
       assertThat(again.getConfiguration()).isEqualTo(notification.key());
-      assertThat(again.getIncidentMessage()).startsWith(expected).endsWith("(attempt 3 of 3)");
+      assertThat(again.getIncidentMessage()).startsWith(expected);
+      assertThat(again.getAnnotation()).contains("3 attempt(s) failed so far");
     });
     worker.checkIncidents();
     assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).as("once").isEqualTo(1);
@@ -215,6 +235,66 @@ class NotificationDeliveryTest {
       assertThat(row.getAttempts()).isEqualTo(4);
       assertThat(row.getLastError()).isNull();
     });
+    assertThat(states(notification.key())).containsExactly(NotificationStateChanged.State.PENDING,
+        NotificationStateChanged.State.FAILED, NotificationStateChanged.State.FAILED,
+        NotificationStateChanged.State.FAILED, NotificationStateChanged.State.SENT);
+  }
+
+  @Test
+  void aMailThatFailsOnceAndGoesOutOnTheRetry_resolvesItsIncident_andAStaleIncidentIsResolvedByTheCheck() {
+    ProcessInstance escalation = new EscalationDriver(engine).start(requestFor(ticketId));
+    Notification notification = escalationMail("L2");
+    enqueue(notification);
+    smtp.stop();
+    worker.deliverPending(ticketId);
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).incidentType(DeliveryIncidents.TYPE)
+        .count()).isEqualTo(1);
+
+    smtp.start();
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(5))));
+    assertThat(worker.deliverPending(ticketId)).as("the retry").isEqualTo(1);
+
+    assertThat(GreenMailSmtp.mails(smtp)).hasSize(1);
+    assertThat(outbox.findByKey(notification.key()).orElseThrow().getStatus()).isEqualTo(OutboxNotification.Status.SENT);
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).isZero();
+
+    // An incident whose mail went out otherwise (e.g. its node died before resolving it) goes at the next check.
+    Notification other = escalationMail("L3");
+    enqueue(other);
+    runtime.createIncident(DeliveryIncidents.TYPE, escalation.getId(), other.key(), "left over");
+    assertThat(deliveryService.deliver(other.key())).isTrue();
+    worker.checkIncidents();
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).count()).isZero();
+  }
+
+  @Test
+  void nodesCheckingAtOnceRaiseAFailedMailsIncidentOnce() throws Exception {
+    ProcessInstance escalation = new EscalationDriver(engine).start(requestFor(ticketId));
+    Notification notification = escalationMail("L2");
+    enqueue(notification);
+    smtp.stop();
+    worker.deliverPending(ticketId);
+    Incident first = runtime.createIncidentQuery().processInstanceId(escalation.getId()).singleResult();
+    runtime.resolveIncident(first.getId()); // as the engine does when the escalation moves on
+
+    int nodes = 3;
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(nodes);
+    List<java.util.concurrent.CompletableFuture<Void>> checks = new java.util.ArrayList<>();
+    for (int node = 0; node < nodes; node++) {
+      checks.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          together.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        worker.checkIncidents();
+      }));
+    }
+    for (var check : checks) {
+      check.get();
+    }
+    assertThat(runtime.createIncidentQuery().processInstanceId(escalation.getId()).incidentType(DeliveryIncidents.TYPE)
+        .list()).as("one incident, not one per node").hasSize(1);
   }
 
   @Test
@@ -270,6 +350,14 @@ class NotificationDeliveryTest {
     assertThat(smtp.getReceivedMessages()).hasSize(1);
     assertThat(delivery).isEnded();
     assertThat(outbox.findByKey(notification.key()).orElseThrow().getAttempts()).isEqualTo(1);
+  }
+
+  /** The states published for this mail, in order. */
+  private List<NotificationStateChanged.State> states(String key) {
+    return events.stream(NotificationStateChanged.class).filter(event -> event.key().equals(key))
+        .peek(event -> assertThat(event.ticketId()).isEqualTo(ticketId))
+        .peek(event -> assertThat(event.kind()).isEqualTo(NotificationKind.ENGINEERING_ESCALATION))
+        .map(NotificationStateChanged::state).toList();
   }
 
   private Map<String, Object> requestFor(String ticket) {

@@ -43,10 +43,11 @@ import org.springframework.test.context.TestExecutionListeners;
  * driven only through the engine's REST API the way Camunda Tasklist drives it: Camunda Forms
  * submitted as untyped values, one escalation from its start form to its end, bad input rejected
  * without a trace, and the production identity setup (no demo users, the admin's password from
- * the environment). Job execution is off: nothing here waits for a job.
+ * the environment). Job execution and the mail workers are off: nothing here waits for a job or a mail.
  */
 @SpringBootTest(classes = SupportEscalationApplication.class, webEnvironment = RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
+    // no mail server here: the mail workers stay off, so the mails stay pending (a failed one would hold the close)
+    properties = {"camunda.bpm.job-execution.enabled=false", "notification.worker.enabled=false"})
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestExecutionListeners(listeners = SupportEscalationPostgresIT.StopDatabaseAfterApplication.class,
@@ -67,6 +68,16 @@ class SupportEscalationPostgresIT {
 
   @Autowired
   private TestRestTemplate restTemplate;
+
+  @Autowired
+  private org.springframework.context.ApplicationContext application;
+
+  /** Production sends to a real mail server (SMTP_HOST; Mailpit in docker-compose): the app starts none itself. */
+  @Test
+  void thePostgresProfileStartsNoMailServerOfItsOwn() {
+    assertThat(application.getBeanNamesForType(com.octoacme.support.notification.EmbeddedMailServer.class)).isEmpty();
+    assertThat(application.getEnvironment().getProperty("notification.embedded-smtp.enabled")).isEqualTo("false");
+  }
 
   @DynamicPropertySource
   static void postgresDatabase(DynamicPropertyRegistry registry) {

@@ -1,0 +1,190 @@
+// Real-browser check of a failed mail (issue: failures show where people look): with the SMTP sink of
+// e2e/smtp-sink.mjs stopped, an L2 escalation sends its engineering e-mail; the attempt fails and Cockpit shows
+// the incident on the escalation's own instance, naming the mail and the ticket (and the stuck-escalation
+// watch's incident beside it). The sink starts again: the retry (run.sh gives the app a short retry cycle)
+// sends the mail and both incidents are resolved.
+//
+// Needs the app started by e2e/run.sh (mail to the sink, notification.retry-cycle R3/PT10S, stuck check every
+// 5 s), Debian's /usr/bin/chromium and playwright-core. Environment: BASE_URL, SMTP_SINK_CONTROL (the sink's
+// control URL), E2E_ADMIN_PASSWORD, DEMO_PASSWORD.
+// Screenshots: target/e2e/mail-failure-*.png. Prints "e2e: N passed, M failed" last; exits 1 on any failure.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
+const SINK = (process.env.SMTP_SINK_CONTROL || 'http://127.0.0.1:29099').replace(/\/+$/, '');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = process.env.E2E_OUT || path.join(REPO, 'target', 'e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PASSWORD = process.env.DEMO_PASSWORD || 'demo';
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'admin';
+const TICKET = `TICKET-${7000000 + (Date.now() % 1000000)}`;
+const MAIL_INCIDENT = 'notificationDeliveryFailed';
+const STUCK_INCIDENT = 'escalationStuck';
+
+let passed = 0;
+let failed = 0;
+let page;
+
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    passed += 1;
+    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed += 1;
+    console.log(`  FAIL ${name}: ${String(e.message || e).split('\n').slice(0, 4).join('\n        ')}`);
+    if (page) {
+      try { await page.screenshot({ path: path.join(OUT, `mail-failure-failure-${failed}.png`), fullPage: true }); } catch (_) { /* none */ }
+    }
+    throw e;
+  }
+}
+
+const basic = (user) => 'Basic ' + Buffer.from(`${user}:${user === 'admin' ? ADMIN_PASSWORD : PASSWORD}`).toString('base64');
+
+async function call(user, method, p, body) {
+  const res = await fetch(`${BASE_URL}${p}`, {
+    method,
+    headers: { Accept: 'application/json', Authorization: basic(user), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${user}: ${method} ${p} -> HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function sink(method, p) {
+  const res = await fetch(`${SINK}${p}`, { method });
+  if (!res.ok) throw new Error(`smtp sink: ${method} ${p} -> HTTP ${res.status}`);
+  return res.json();
+}
+
+async function eventually(fn, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function complete(instanceId, key, user, values) {
+  const task = await eventually(async () => (await call('admin', 'GET',
+    `/engine-rest/task?processInstanceId=${instanceId}&taskDefinitionKey=${key}`))[0], key);
+  await call(user, 'POST', `/engine-rest/task/${task.id}/claim`, { userId: user });
+  const variables = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }]));
+  await call(user, 'POST', `/engine-rest/task/${task.id}/submit-form`, { variables });
+}
+
+const incidents = (instanceId, type) => call('admin', 'GET', `/engine-rest/incident?processInstanceId=${instanceId}&incidentType=${type}`);
+
+const PRE_CHECKS = ['preCheckTroubleshooting', 'preCheckKnowledgeBase', 'preCheckReproduced', 'preCheckTechnicalDetails',
+  'preCheckStepsDocumented', 'preCheckExistingReports', 'preCheckImpactAssessed'];
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  let instanceId;
+  let mailIncident;
+
+  await check(`SMTP down: ${TICKET} enters L2 and its engineering e-mail fails; the escalation has the incident within a minute`, async () => {
+    await sink('POST', '/stop');
+    await call('sam.support', 'POST', '/api/escalations', {
+      ticketId: TICKET, customerName: 'Initech', accountTier: 'ENTERPRISE', reportedBy: 'peter@initech.example',
+      reportedDate: '2026-11-20', issueType: 'INTEGRATION_PROBLEM', issueSummary: 'Invoices stop syncing to SAP',
+      problemDescription: 'Since the update no invoice reaches SAP.', usersAffected: 40, businessImpact: 'Billing stopped',
+      urgency: 'HIGH', initialDiagnosis: 'The connector gets 401', priorityJustification: 'Revenue at risk',
+    });
+    [{ id: instanceId }] = await call('admin', 'GET', `/engine-rest/process-instance?businessKey=${TICKET}&processDefinitionKey=support-escalation`);
+    await complete(instanceId, 'Task_ReviewEscalationLevel', 'sam.support', {
+      priority: 'HIGH', duringCheckTemplateComplete: true, duringCheckPrioritySet: true,
+      levelOverride: 'L2', levelOverrideReason: 'Engineering must look at the connector',
+    });
+    await complete(instanceId, 'Task_CompletePreEscalationChecklist', 'sam.support',
+      Object.fromEntries(PRE_CHECKS.map((n) => [n, true])));
+    const entered = Date.now();
+    const found = await eventually(async () => (await incidents(instanceId, MAIL_INCIDENT))
+      .find((i) => i.configuration.includes(':engineering-escalation:')), 'the engineering mail\'s incident on the escalation', 60000);
+    mailIncident = found;
+    console.log(`        incident ${found.incidentType} ${Date.now() - entered} ms after the checklist: ${found.incidentMessage.slice(0, 160)}`);
+    assert(found.incidentMessage.startsWith(`${TICKET}: mail '[ESCALATION] [L2] - Invoices stop syncing to SAP - Initech'`),
+      `the message names the ticket and the mail: ${found.incidentMessage}`);
+    assert(/Connection refused/.test(found.incidentMessage), `the message says why: ${found.incidentMessage}`);
+    assert(Date.now() - entered < 60000, 'within a minute');
+    assert(/^Attempt [123] of 3 failed at /.test(found.annotation || ''), `the annotation says which attempt: ${found.annotation}`);
+    console.log(`        annotation: ${found.annotation}`);
+    await eventually(async () => (await incidents(instanceId, STUCK_INCIDENT)).length === 1, 'the stuck-escalation incident');
+  });
+
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-mail-failure-chromium-'));
+  const context = await chromium.launchPersistentContext(udd, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1500, height: 1100 },
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(20000);
+  const incidentsTab = `${BASE_URL}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime?tab=incidents-tab`;
+  const incidentsText = async () => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+
+  try {
+    await check('Cockpit (admin) shows the incident on the escalation instance, naming the mail and the ticket', async () => {
+      await page.goto(`${BASE_URL}/camunda/app/cockpit/default/`, { waitUntil: 'networkidle' });
+      await page.locator('input[ng-model="username"]').fill('admin');
+      await page.locator('input[ng-model="password"]').fill(ADMIN_PASSWORD);
+      await page.locator('button[type=submit]').click();
+      await page.locator('[cam-widget-header]').waitFor({ state: 'visible' });
+      await page.goto(incidentsTab, { waitUntil: 'networkidle' });
+      await eventually(async () => {
+        const text = await incidentsText();
+        return text.includes(MAIL_INCIDENT) && text.includes(`${TICKET}: mail '[ESCALATION] [L2] - Invoices stop syncing to SAP - Initech'`)
+          && text.includes(STUCK_INCIDENT);
+      }, 'both incidents in the instance\'s incidents tab');
+      await page.screenshot({ path: path.join(OUT, 'mail-failure-1-incident-in-cockpit.png'), fullPage: true });
+      console.log('        screenshot target/e2e/mail-failure-1-incident-in-cockpit.png');
+    });
+
+    await check('SMTP back: the retry sends the engineering e-mail, both incidents are resolved, Cockpit shows none', async () => {
+      await sink('POST', '/start');
+      const started = Date.now();
+      const mail = await eventually(async () => (await sink('GET', '/mails'))
+        .find((m) => m.subject === '[ESCALATION] [L2] - Invoices stop syncing to SAP - Initech'), 'the engineering mail at the sink', 60000);
+      assert(mail.to.includes('engineering@octoacme.example'), `sent to engineering: ${JSON.stringify(mail.to)}`);
+      await eventually(async () => (await incidents(instanceId, MAIL_INCIDENT)).length === 0, 'the mail incident resolved', 30000);
+      console.log(`        mail sent and its incident resolved ${Date.now() - started} ms after the sink started`);
+      const history = await call('admin', 'GET', `/engine-rest/history/incident?incidentId=${mailIncident.id}`);
+      assert(history.length === 1 && history[0].resolved, `the incident was resolved: ${JSON.stringify(history)}`);
+      await eventually(async () => (await incidents(instanceId, STUCK_INCIDENT)).length === 0, 'the stuck incident resolved', 30000);
+      await page.goto(`${BASE_URL}/camunda/app/cockpit/default/#/dashboard`, { waitUntil: 'networkidle' });
+      await page.goto(incidentsTab, { waitUntil: 'networkidle' });
+      await eventually(async () => {
+        const text = await incidentsText();
+        return text.includes(TICKET) && !text.includes(MAIL_INCIDENT) && !text.includes(STUCK_INCIDENT);
+      }, 'no incident left in the instance\'s incidents tab');
+      await page.screenshot({ path: path.join(OUT, 'mail-failure-2-resolved-in-cockpit.png'), fullPage: true });
+      console.log('        screenshot target/e2e/mail-failure-2-resolved-in-cockpit.png');
+    });
+  } finally {
+    await context.close();
+    fs.rmSync(udd, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  if (!/^timed out|HTTP|expected|names|says|sent|resolved/.test(String(e.message))) console.error(e);
+} finally {
+  try { await sink('POST', '/start'); } catch (_) { /* the sink is gone */ }
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed < 3 ? 1 : 0);

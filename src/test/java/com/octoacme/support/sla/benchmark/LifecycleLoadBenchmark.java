@@ -80,6 +80,7 @@ class LifecycleLoadBenchmark {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repository;
+  @Autowired com.octoacme.support.metrics.MetricsRollup rollup;
   private final ObjectMapper json = new ObjectMapper();
   private final List<Long> lifecycleTasks = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> bareTasks = Collections.synchronizedList(new ArrayList<>());
@@ -115,6 +116,14 @@ class LifecycleLoadBenchmark {
         BARE, bareTime, BARE / seconds(bareTime), bareTx, percentile(bareTasks, 50), percentile(bareTasks, 95)));
     report.append(String.format("ratio of transactions per second, lifecycle / bare: %.2f%n", lifecycleTx / bareTx));
     report.append("resident memory of this JVM (app and harness) after the run: ").append(residentMemory()).append('\n');
+    // the metrics roll-ups the recorder kept under this concurrent load (PostgreSQL upserts) against a rebuild
+    String rollups = "select * from escalation_rollup order by grain, period_start, level, account_tier, category, issue_type";
+    String durations = "select * from escalation_duration_rollup order by fact_type, grain, period_start, level, measure, bucket";
+    var live = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));
+    rollup.rebuild();
+    var rebuilt = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));
+    report.append(String.format("metrics roll-ups kept live equal those rebuilt from the facts: %s (%d + %d rows)%n",
+        live.equals(rebuilt), rebuilt.get(0).size(), rebuilt.get(1).size()));
     report.append("database: ").append(BenchmarkDatabase.description()).append(", ")
         .append(jdbc.queryForObject("select version()", String.class)).append('\n');
     System.out.print(report);

@@ -220,8 +220,8 @@ async function main() {
   try {
     await check('sam.support logs in to the board: each escalation under its level, its SLA state by colour and by text', async () => {
       await loginInBrowser('sam.support');
-      const expected = { [ON]: ['L4', 'ON_TRACK', 'on track'], [RISK]: ['L4', 'AT_RISK', 'at risk'],
-        [BREACH]: ['L4', 'BREACHED', 'breached'], [PAUSED]: ['L4', 'PAUSED', 'paused'], [ENG]: ['L2', 'ON_TRACK', 'on track'] };
+      const expected = { [ON]: ['L4', 'ON_TRACK', 'On track'], [RISK]: ['L4', 'AT_RISK', 'At risk'],
+        [BREACH]: ['L4', 'BREACHED', 'Breached'], [PAUSED]: ['L4', 'PAUSED', 'Paused'], [ENG]: ['L2', 'ON_TRACK', 'On track'] };
       const colours = {};
       for (const [ticket, [level, state, label]] of Object.entries(expected)) {
         const row = await eventually(() => rowOf(ticket), `${ticket} on the board`);

@@ -1,5 +1,6 @@
 package com.octoacme.support.board;
 
+import com.octoacme.support.sla.SlaState;
 import static com.octoacme.support.escalation.EscalationVariables.*;
 
 import com.octoacme.support.board.BoardViews.Entry;

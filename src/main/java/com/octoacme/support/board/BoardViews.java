@@ -1,5 +1,6 @@
 package com.octoacme.support.board;
 
+import com.octoacme.support.sla.SlaState;
 import com.octoacme.support.intake.EscalationStatus;
 import com.octoacme.support.notification.NotificationStateChanged;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,7 +52,7 @@ final class BoardViews {
       + "BREACHED or PAUSED (waiting for the customer).")
   record Sla(
       SlaState state,
-      @Schema(description = "The state in words: on track, at risk, breached, paused.") String label,
+      @Schema(description = "The state in words: On track, At risk, Breached, Paused.") String label,
       @Schema(description = "Why, in a sentence.") String reason,
       @Schema(description = "The running clock's due instant (the most urgent open task's due date).", nullable = true)
       Instant dueAt,

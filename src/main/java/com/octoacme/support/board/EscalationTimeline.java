@@ -12,20 +12,18 @@ import com.octoacme.support.escalation.LevelChange;
 import com.octoacme.support.escalation.LevelChangeRepository;
 import com.octoacme.support.escalation.LevelPolicies;
 import com.octoacme.support.escalation.LevelPolicy;
-import com.octoacme.support.notification.NotificationStateChanged;
+import com.octoacme.support.notification.OutboxNotification;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,17 +39,15 @@ class EscalationTimeline {
   private final AcknowledgementRepository acknowledgements;
   private final LevelPolicies levelPolicies;
   private final EntityManager entities;
-  private final JdbcTemplate jdbc;
 
   EscalationTimeline(BoardQueries board, LevelChangeRepository levelChanges, EscalationEventRepository events,
-      AcknowledgementRepository acknowledgements, LevelPolicies levelPolicies, EntityManager entities, JdbcTemplate jdbc) {
+      AcknowledgementRepository acknowledgements, LevelPolicies levelPolicies, EntityManager entities) {
     this.board = board;
     this.levelChanges = levelChanges;
     this.events = events;
     this.acknowledgements = acknowledgements;
     this.levelPolicies = levelPolicies;
     this.entities = entities;
-    this.jdbc = jdbc;
   }
 
   /** The ticket's page, or empty when the ticket has no escalation. The caller's access is checked before. */
@@ -108,35 +104,23 @@ class EscalationTimeline {
 
   /**
    * Every mail of the ticket. A mail is SENT once marked sent; FAILED when it is marked failed or not sent and an
-   * attempt failed (it may still go out on a retry: then it is SENT); else PENDING. The status is read as text, so
-   * that statuses the outbox gains later read as they are.
+   * attempt failed (it may still go out on a retry: then it is SENT); else PENDING ({@link OutboxNotification#stateOf}).
    */
   List<Mail> mails(String ticketId) {
-    Map<Long, String> statuses = new HashMap<>();
-    jdbc.query("select id, status from notification where ticket_id = ?",
-        rs -> { statuses.put(rs.getLong(1), rs.getString(2)); }, ticketId);
     List<Mail> mails = new ArrayList<>();
     for (Object[] row : entities.createQuery("select n.id, n.kind, n.subject, n.recipients, n.textBody, n.attempts,"
-        + " n.lastError, n.createdAt, n.sentAt from OutboxNotification n where n.ticketId = :ticket order by n.id",
+        + " n.lastError, n.createdAt, n.sentAt, n.status from OutboxNotification n where n.ticketId = :ticket order by n.id",
         Object[].class).setParameter("ticket", ticketId).getResultList()) {
       long id = (Long) row[0];
       String lastError = (String) row[6];
       mails.add(new Mail(id, String.valueOf(row[1]), (String) row[2],
           Arrays.stream(((String) row[3]).split(",")).map(String::strip).toList(), (String) row[4],
-          mailState(statuses.get(id), lastError), (Integer) row[5], lastError, (Instant) row[7], (Instant) row[8]));
+          OutboxNotification.stateOf((OutboxNotification.Status) row[9], lastError), (Integer) row[5], lastError, (Instant) row[7], (Instant) row[8]));
     }
     return mails;
   }
 
-  static NotificationStateChanged.State mailState(String status, String lastError) {
-    if (NotificationStateChanged.State.SENT.name().equals(status)) {
-      return NotificationStateChanged.State.SENT;
-    }
-    if (NotificationStateChanged.State.FAILED.name().equals(status) || lastError != null) {
-      return NotificationStateChanged.State.FAILED;
-    }
-    return NotificationStateChanged.State.PENDING;
-  }
+
 
   /** The group's assessment of a first response: its acknowledgement at that level by that person for that group. */
   private static Optional<String> assessmentOf(EscalationEvent response, List<Acknowledgement> acks) {

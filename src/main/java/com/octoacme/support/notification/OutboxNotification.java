@@ -95,6 +95,19 @@ public class OutboxNotification {
   public String getSubject() { return subject; }
   public String getHtmlBody() { return htmlBody; }
   public String getTextBody() { return textBody; }
+  /** The state people see: SENT once sent; FAILED when marked so or an attempt failed (a retry may still send it). */
+  public NotificationStateChanged.State state() {
+    return stateOf(status, lastError);
+  }
+
+  public static NotificationStateChanged.State stateOf(Status status, String lastError) {
+    if (status == Status.SENT) {
+      return NotificationStateChanged.State.SENT;
+    }
+    return status == Status.FAILED || lastError != null ? NotificationStateChanged.State.FAILED
+        : NotificationStateChanged.State.PENDING;
+  }
+
   public Status getStatus() { return status; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getSentAt() { return sentAt; }

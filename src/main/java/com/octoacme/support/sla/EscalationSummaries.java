@@ -50,11 +50,7 @@ public class EscalationSummaries {
   private static final Logger log = LoggerFactory.getLogger(EscalationSummaries.class);
   private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm z", Locale.ENGLISH);
 
-  /** What the cards and the summary call the states of the open clock. */
-  public static final String ON_TRACK = "On track";
-  public static final String AT_RISK = "At risk";
-  public static final String BREACHED = "Breached";
-  public static final String PAUSED = "Paused";
+  /** Shown instead of a {@link SlaState} once the escalation is resolved. */
   public static final String RESOLVED = "Resolved";
 
   private final EscalationEventRepository events;
@@ -214,22 +210,15 @@ public class EscalationSummaries {
     String clockName = responded ? "Resolution" : "Response";
     Date due = responded ? RESOLUTION_DUE_AT.from(v) : RESPONSE_DUE_AT.from(v);
     Date warning = responded ? RESOLUTION_WARNING_AT.from(v) : RESPONSE_WARNING_AT.from(v);
-    EscalationEvent.Type breachType = responded ? EscalationEvent.Type.RESOLUTION_SLA_BREACHED
-        : EscalationEvent.Type.RESPONSE_SLA_BREACHED;
 
-    String state;
-    if (count(atLevel, EscalationEvent.Type.RESOLVED) > 0) {
-      state = RESOLVED;
-    } else if (due != null && (!now.isBefore(due.toInstant()) || breached(trail, breachType, due.toInstant()))) {
-      state = BREACHED;
-    } else if (paused(atLevel)) {
-      state = PAUSED;
-    } else if (warning != null && !now.isBefore(warning.toInstant())) {
-      state = AT_RISK;
-    } else {
-      state = ON_TRACK;
-    }
-    String dueText = state.equals(RESOLVED) ? "" : state.equals(PAUSED) ? "Resolution clock paused, waiting for the customer"
+    // the open clock's state by the rule the board uses too (SlaState); a resolved escalation has none running
+    String state = count(atLevel, EscalationEvent.Type.RESOLVED) > 0 ? RESOLVED
+        : SlaState.of(new SlaState.Clock(now, due == null ? null : due.toInstant(),
+            warning == null ? null : warning.toInstant(), paused(atLevel),
+            (int) (count(atLevel, EscalationEvent.Type.RESPONSE_SLA_BREACHED) + count(atLevel, EscalationEvent.Type.RESOLUTION_SLA_BREACHED)),
+            atLevel.stream().filter(e -> e.getType() == EscalationEvent.Type.SLA_WARNING).map(EscalationEvent::getDueAt)
+                .filter(java.util.Objects::nonNull).map(SlaState::seconds).collect(java.util.stream.Collectors.toSet()))).label;
+    String dueText = state.equals(RESOLVED) ? "" : state.equals(SlaState.PAUSED.label) ? "Resolution clock paused, waiting for the customer"
         : due == null ? "" : clockName + " due " + format(due.toInstant());
 
     List<String> lines = new ArrayList<>();
@@ -263,8 +252,8 @@ public class EscalationSummaries {
     if (mails.isEmpty()) {
       return "Mails at this level: none yet";
     }
-    long sent = mails.stream().filter(m -> m.getStatus() == OutboxNotification.Status.SENT).count();
-    List<String> failed = mails.stream().filter(m -> m.getStatus() != OutboxNotification.Status.SENT && m.getLastError() != null)
+    long sent = mails.stream().filter(m -> m.state() == NotificationStateChanged.State.SENT).count();
+    List<String> failed = mails.stream().filter(m -> m.state() == NotificationStateChanged.State.FAILED)
         .map(m -> m.getKind() + " to " + String.join(", ", m.getRecipients()) + " (attempt " + m.getAttempts() + ")").toList();
     long pending = mails.size() - sent - failed.size();
     if (sent == mails.size()) {
@@ -281,11 +270,6 @@ public class EscalationSummaries {
   private static boolean paused(List<EscalationEvent> atLevel) {
     return atLevel.stream().filter(e -> PAUSES.contains(e.getType())).reduce((a, b) -> b)
         .map(e -> e.getType() == EscalationEvent.Type.RESOLUTION_CLOCK_PAUSED).orElse(false);
-  }
-
-  /** A breach of this very clock (its due instant): a level kept with fresh clocks is on track again. */
-  private static boolean breached(List<EscalationEvent> trail, EscalationEvent.Type type, Instant due) {
-    return trail.stream().anyMatch(e -> e.getType() == type && due.equals(e.getDueAt()));
   }
 
   private static long count(List<EscalationEvent> trail, EscalationEvent.Type type) {

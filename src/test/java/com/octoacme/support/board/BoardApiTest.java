@@ -119,7 +119,7 @@ class BoardApiTest {
 
     JsonNode risk = entries.get(key(atRisk));
     assertThat(risk.at("/sla/state").asText()).isEqualTo("AT_RISK");
-    assertThat(risk.at("/sla/label").asText()).isEqualTo("at risk");
+    assertThat(risk.at("/sla/label").asText()).isEqualTo("At risk");
     assertThat(risk.at("/sla/dueAt").asText()).isEqualTo("2026-11-24T08:30:00Z");
     assertThat(risk.at("/sla/warningAt").asText()).isEqualTo("2026-11-23T14:30:00Z");
     assertThat(risk.get("customer").asText()).isEqualTo("Acme Risk GmbH");

@@ -1,11 +1,11 @@
-package com.octoacme.support.board;
+package com.octoacme.support.sla;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
- * An open escalation's SLA state on the board, worked out from its open SLA tasks (their due date is the
+ * An open escalation's SLA state (the board, the form summary and the Tasklist cards show it), worked out from its open SLA tasks (their due date is the
  * SLA's due instant, their follow-up date its warning instant: the same instants as the boundary timers) and
  * its audit trail. In this order:
  * <ol>
@@ -17,24 +17,24 @@ import java.util.Set;
  *   <li>ON_TRACK: otherwise (also when no clock runs, e.g. before the level review).</li>
  * </ol>
  */
-enum SlaState {
-  ON_TRACK("on track"),
-  AT_RISK("at risk"),
-  BREACHED("breached"),
-  PAUSED("paused");
+public enum SlaState {
+  ON_TRACK("On track"),
+  AT_RISK("At risk"),
+  BREACHED("Breached"),
+  PAUSED("Paused");
 
-  /** The word the board shows beside the colour. */
-  final String label;
+  /** The words shown for it (beside the colour on the board). */
+  public final String label;
 
   SlaState(String label) {
     this.label = label;
   }
 
   /** What the state is computed from. */
-  record Clock(Instant now, Instant dueAt, Instant warningAt, boolean waitingForCustomer, int breachesAtLevel,
+  public record Clock(Instant now, Instant dueAt, Instant warningAt, boolean waitingForCustomer, int breachesAtLevel,
       Set<Instant> warnedDueInstants) {}
 
-  static SlaState of(Clock clock) {
+  public static SlaState of(Clock clock) {
     Instant now = clock.now();
     if (clock.breachesAtLevel() > 0 || clock.dueAt() != null && !now.isBefore(clock.dueAt())) {
       return BREACHED;
@@ -50,7 +50,7 @@ enum SlaState {
   }
 
   /** Due instants compared to the second: task dates and audit records are stored with different precision. */
-  static Instant seconds(Instant instant) {
+  public static Instant seconds(Instant instant) {
     return instant.truncatedTo(ChronoUnit.SECONDS);
   }
 }

@@ -1,4 +1,4 @@
-package com.octoacme.support.board;
+package com.octoacme.support.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +47,6 @@ class SlaStateTest {
   void noClockRunningIsOnTrack() {
     assertThat(SlaState.of(new SlaState.Clock(Instant.parse("2026-11-23T10:00:00Z"), null, null, false, 0, Set.of())))
         .isEqualTo(SlaState.ON_TRACK);
-    assertThat(SlaState.values()).extracting(s -> s.label).containsExactly("on track", "at risk", "breached", "paused");
+    assertThat(SlaState.values()).extracting(s -> s.label).containsExactly("On track", "At risk", "Breached", "Paused");
   }
 }

@@ -86,6 +86,12 @@ class EngineLeastPrivilegeTest {
             task + "/variables/" + EscalationVariables.ESCALATION_LEVEL.name(), Map.of("value", "L1", "type", "String")),
         new Probe("start the internal notification-delivery process", HttpMethod.POST,
             "/engine-rest/process-definition/key/" + NotificationVariables.PROCESS_ID + "/start", Map.of()),
+        new Probe("start an escalation at a chosen task, past its validation (start instructions)", HttpMethod.POST,
+            "/engine-rest/process-definition/key/" + EscalationVariables.PROCESS_ID + "/start",
+            Map.of("businessKey", "TICKET-9999", "skipCustomListeners", true,
+                "variables", Map.of(EscalationVariables.ESCALATION_LEVEL.name(), Map.of("value", "L1", "type", "String")),
+                "startInstructions", List.of(Map.of("type", "startBeforeActivity",
+                    "activityId", EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST)))),
         new Probe("create a user", HttpMethod.POST, "/engine-rest/user/create",
             Map.of("profile", Map.of("id", "mallory", "firstName", "M", "lastName", "M", "email", "m@example.com"),
                 "credentials", Map.of("password", "secret-secret"))),
@@ -131,6 +137,11 @@ class EngineLeastPrivilegeTest {
         Map.of("suspended", true)))).isEqualTo(204);
     assertThat(call(rest, new Probe("resume", HttpMethod.PUT, "/engine-rest/process-instance/" + pi.getId() + "/suspended",
         Map.of("suspended", false)))).isEqualTo(204);
+    // an operator may start at a chosen task (repairing a lost escalation, say)
+    assertThat(call(rest, new Probe("start at a chosen task", HttpMethod.POST,
+        "/engine-rest/process-definition/key/" + EscalationVariables.PROCESS_ID + "/start",
+        Map.of("businessKey", "TICKET-9998", "startInstructions", List.of(Map.of("type", "startBeforeActivity",
+            "activityId", EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST)))))).isEqualTo(200);
   }
 
   @Test
@@ -161,6 +172,7 @@ class EngineLeastPrivilegeTest {
     state.put("candidates", engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .map(IdentityLink::getGroupId).sorted().toList());
     state.put("users", engine.getIdentityService().createUserQuery().count());
+    state.put("escalations", engine.getRuntimeService().createProcessInstanceQuery().count());
     state.put("authorizations", engine.getAuthorizationService().createAuthorizationQuery().count());
     state.put("executives", engine.getIdentityService().createUserQuery().memberOfGroup("executives").count());
     state.put("deliveries", engine.getRuntimeService().createProcessInstanceQuery()

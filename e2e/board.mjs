@@ -289,7 +289,7 @@ async function main() {
         return (await page.$$eval('#timeline li', (lis) => lis.map((li) => li.dataset.kind))).includes('LEAD_INFORMED');
       }, 'the lead informed on the timeline');
       const badge = await page.$eval('#facts .sla', (n) => [n.dataset.state, n.textContent]);
-      assertEqual(badge, ['BREACHED', 'breached'], 'the page\'s SLA state');
+      assertEqual(badge, ['BREACHED', 'Breached'], 'the page\'s SLA state');
       const api = await call('sam.support', 'GET', `/api/board/escalations/${BREACH}`);
       assert(api.mails.length >= 2, `its mails (engineering e-mail, breach notice): ${api.mails.length}`);
       const shown = await page.$$eval('details.mail', (ds) => ds.map((d) => ({

@@ -153,6 +153,26 @@ async function main() {
       console.log('        screenshot target/e2e/mail-failure-1-incident-in-cockpit.png');
     });
 
+    await check('the board (sam.support) shows the escalation and its engineering e-mail as failed', async () => {
+      await page.goto(`${BASE_URL}/board`);
+      await page.fill('#username', 'sam.support');
+      await page.fill('#password', PASSWORD);
+      await page.click('#loginButton');
+      await page.waitForFunction(() => window.board && window.board.data);
+      await eventually(async () => page.evaluate((t) => !!document.querySelector(`tr[data-ticket="${t}"]`), TICKET),
+        'the escalation on the board', 30000);
+      await page.goto(`${BASE_URL}/board/escalation.html?ticket=${TICKET}`);
+      await page.waitForFunction((t) => window.board && window.board.page && window.board.page.ticketId === t, TICKET);
+      const mails = await page.$$eval('details.mail', (ds) => ds.map((d) => ({
+        state: d.querySelector('.mail-state').dataset.state, subject: d.querySelector('.subject').textContent,
+      })));
+      const engineering = mails.find((m) => m.subject.includes('[ESCALATION] [L2] - Invoices stop syncing to SAP - Initech'));
+      assert(engineering, `the engineering e-mail on the escalation's page: ${JSON.stringify(mails)}`);
+      assert(engineering.state === 'FAILED', `shown as failed: ${engineering.state}`);
+      await page.screenshot({ path: path.join(OUT, 'mail-failure-1b-failed-on-the-board.png'), fullPage: true });
+      console.log('        screenshot target/e2e/mail-failure-1b-failed-on-the-board.png');
+    });
+
     await check('SMTP back: the retry sends the engineering e-mail, both incidents are resolved, Cockpit shows none', async () => {
       await sink('POST', '/start');
       const started = Date.now();
@@ -187,4 +207,4 @@ try {
   try { await sink('POST', '/start'); } catch (_) { /* the sink is gone */ }
 }
 console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed < 3 ? 1 : 0);
+process.exit(failed > 0 || passed < 4 ? 1 : 0);

@@ -21,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -197,9 +199,12 @@ public class EscalationSummaries {
     Instant levelSince = last != null ? last.getChangedAt()
         : trail.stream().filter(e -> e.getType() == EscalationEvent.Type.OPENED).map(EscalationEvent::getOccurredAt)
             .findFirst().orElse(now);
-    List<EscalationEvent> atLevel = trail.stream().filter(e -> !e.getOccurredAt().isBefore(levelSince)).toList();
-
     String level = ESCALATION_LEVEL.from(v);
+    // this level's records, as the board takes them: at it, since it was entered (the breach that moved the
+    // escalation up was the level below's)
+    List<EscalationEvent> atLevel = trail.stream()
+        .filter(e -> Objects.equals(e.getLevel(), level) && !e.getOccurredAt().isBefore(levelSince)).toList();
+
     String levelText = level != null ? level + titleOf(v) : DECIDED_LEVEL.from(v) != null
         ? DECIDED_LEVEL.from(v) + " (suggested, to be reviewed)" : "not decided yet";
 
@@ -217,7 +222,7 @@ public class EscalationSummaries {
             warning == null ? null : warning.toInstant(), paused(atLevel),
             (int) (count(atLevel, EscalationEvent.Type.RESPONSE_SLA_BREACHED) + count(atLevel, EscalationEvent.Type.RESOLUTION_SLA_BREACHED)),
             atLevel.stream().filter(e -> e.getType() == EscalationEvent.Type.SLA_WARNING).map(EscalationEvent::getDueAt)
-                .filter(java.util.Objects::nonNull).map(SlaState::seconds).collect(java.util.stream.Collectors.toSet()))).label;
+                .filter(Objects::nonNull).map(SlaState::seconds).collect(Collectors.toSet()))).label;
     String dueText = state.equals(RESOLVED) ? "" : state.equals(SlaState.PAUSED.label) ? "Resolution clock paused, waiting for the customer"
         : due == null ? "" : clockName + " due " + format(due.toInstant());
 

@@ -301,7 +301,7 @@ class MetricsFiguresTest {
     // one level: L2 only
     JsonNode l2 = get("/api/metrics/first-response?" + RANGE + "&level=L2").get("rows");
     assertThat(l2).hasSize(1);
-    assertDurations(l2.get(0), "L2", 4, 712.5, 690, 1329, 232.5, 210, 387);
+    assertDurations(l2.get(0), "L2", 4, 727.5, 720, 1347, 247.5, 240, 387);
   }
 
   @Test

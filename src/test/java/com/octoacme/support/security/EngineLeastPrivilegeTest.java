@@ -137,11 +137,12 @@ class EngineLeastPrivilegeTest {
         Map.of("suspended", true)))).isEqualTo(204);
     assertThat(call(rest, new Probe("resume", HttpMethod.PUT, "/engine-rest/process-instance/" + pi.getId() + "/suspended",
         Map.of("suspended", false)))).isEqualTo(204);
-    // an operator may start at a chosen task (repairing a lost escalation, say)
-    assertThat(call(rest, new Probe("start at a chosen task", HttpMethod.POST,
+    // an operator may start at a chosen activity (repairing a lost escalation, say): past the guard, here into the
+    // request's validation, which refuses the empty request (400, not 403)
+    assertThat(call(rest, new Probe("start at a chosen activity", HttpMethod.POST,
         "/engine-rest/process-definition/key/" + EscalationVariables.PROCESS_ID + "/start",
         Map.of("businessKey", "TICKET-9998", "startInstructions", List.of(Map.of("type", "startBeforeActivity",
-            "activityId", EscalationModel.TASK_COMPLETE_AFTER_RESOLUTION_CHECKLIST)))))).isEqualTo(200);
+            "activityId", EscalationModel.TASK_VALIDATE_ESCALATION_REQUEST)))))).isEqualTo(400);
   }
 
   @Test

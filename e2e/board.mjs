@@ -25,68 +25,18 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, results, useHarness,
+} from './harness.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = process.env.E2E_OUT || path.join(REPO, 'target', 'e2e');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PASSWORD = process.env.DEMO_PASSWORD || 'demo';
 const RUN = `${Date.now() % 1e7}`;
 
-let passed = 0;
-let failed = 0;
 let page;
 
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
-function assertEqual(actual, expected, what) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  assert(a === e, `${what}: expected ${e}, got ${a}`);
-}
 
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed += 1;
-    console.log(`  FAIL ${name}: ${String(e.message || e).split('\n').slice(0, 4).join('\n        ')}`);
-    if (page) {
-      try { await page.screenshot({ path: path.join(OUT, `board-failure-${failed}.png`), fullPage: true }); } catch (_) { /* none */ }
-    }
-    e.counted = true;
-    throw e;
-  }
-}
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:${user === 'admin' ? (process.env.E2E_ADMIN_PASSWORD || 'admin') : PASSWORD}`).toString('base64');
 
-async function call(user, method, p, body) {
-  const res = await fetch(`${BASE_URL}${p}`, {
-    method,
-    headers: { Accept: 'application/json', Authorization: basic(user), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${user}: ${method} ${p} -> HTTP ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
-async function eventually(fn, what, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (e) { last = e; }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 // ------------------------------------------------------------------ the known escalations
 
@@ -170,6 +120,7 @@ async function rowOf(ticketId) {
 }
 
 async function main() {
+  useHarness({ prefix: 'board' });
   fs.mkdirSync(OUT, { recursive: true });
   const T = (n) => `TICKET-8${RUN}${n}`;
   const ON = T(1); const RISK = T(2); const BREACH = T(3); const PAUSED = T(4); const ENG = T(5); const CLOSED = T(6);
@@ -214,6 +165,7 @@ async function main() {
   await context.route((url) => !url.href.startsWith(BASE_URL) && !/^(data|blob|about):/.test(url.protocol),
     (route) => { outside.push(route.request().url()); return route.abort(); });
   page = context.pages()[0] || (await context.newPage());
+  useHarness({ page });
   page.setDefaultTimeout(20000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
@@ -332,9 +284,9 @@ try {
   await main();
 } catch (e) {
   if (!e.counted) {
-    failed += 1;
+    results.failed += 1;
     console.log(`  FAIL unexpected error: ${e.stack || e}`);
   }
 }
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed ? 1 : 0);

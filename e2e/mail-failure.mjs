@@ -12,53 +12,20 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, results, useHarness,
+} from './harness.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
 const SINK = (process.env.SMTP_SINK_CONTROL || 'http://127.0.0.1:29099').replace(/\/+$/, '');
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = process.env.E2E_OUT || path.join(REPO, 'target', 'e2e');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PASSWORD = process.env.DEMO_PASSWORD || 'demo';
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'admin';
 const TICKET = `TICKET-${7000000 + (Date.now() % 1000000)}`;
 const MAIL_INCIDENT = 'notificationDeliveryFailed';
 const STUCK_INCIDENT = 'escalationStuck';
 
-let passed = 0;
-let failed = 0;
 let page;
 
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed += 1;
-    console.log(`  FAIL ${name}: ${String(e.message || e).split('\n').slice(0, 4).join('\n        ')}`);
-    if (page) {
-      try { await page.screenshot({ path: path.join(OUT, `mail-failure-failure-${failed}.png`), fullPage: true }); } catch (_) { /* none */ }
-    }
-    throw e;
-  }
-}
 
-const basic = (user) => 'Basic ' + Buffer.from(`${user}:${user === 'admin' ? ADMIN_PASSWORD : PASSWORD}`).toString('base64');
 
-async function call(user, method, p, body) {
-  const res = await fetch(`${BASE_URL}${p}`, {
-    method,
-    headers: { Accept: 'application/json', Authorization: basic(user), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${user}: ${method} ${p} -> HTTP ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 async function sink(method, p) {
   const res = await fetch(`${SINK}${p}`, { method });
@@ -66,15 +33,6 @@ async function sink(method, p) {
   return res.json();
 }
 
-async function eventually(fn, what, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function complete(instanceId, key, user, values) {
   const task = await eventually(async () => (await call('admin', 'GET',
@@ -90,6 +48,7 @@ const PRE_CHECKS = ['preCheckTroubleshooting', 'preCheckKnowledgeBase', 'preChec
   'preCheckStepsDocumented', 'preCheckExistingReports', 'preCheckImpactAssessed'];
 
 async function main() {
+  useHarness({ prefix: 'mail-failure' });
   fs.mkdirSync(OUT, { recursive: true });
   let instanceId;
   let mailIncident;
@@ -132,6 +91,7 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = context.pages()[0] || (await context.newPage());
+  useHarness({ page });
   page.setDefaultTimeout(20000);
   const incidentsTab = `${BASE_URL}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime?tab=incidents-tab`;
   const incidentsText = async () => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
@@ -206,5 +166,5 @@ try {
 } finally {
   try { await sink('POST', '/start'); } catch (_) { /* the sink is gone */ }
 }
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed < 4 ? 1 : 0);
+console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
+process.exit(results.failed > 0 || results.passed < 4 ? 1 : 0);

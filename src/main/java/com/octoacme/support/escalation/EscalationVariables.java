@@ -189,6 +189,11 @@ public final class EscalationVariables {
   // What Tasklist shows of the escalation (kept current by sla.EscalationSummaries on every audit record and mail)
   /** The summary every task form opens with: ticket, customer, tier, level, SLA state, last level change, mails. */
   public static final ProcessVariable<String> ESCALATION_SUMMARY = string("escalationSummary");
+  /**
+   * Whether the current level's mails went out (shown under the summary). A variable of its own, written only when a
+   * mail changes state: the mail workers then never touch what the process's own steps write.
+   */
+  public static final ProcessVariable<String> ESCALATION_MAILS = string("escalationMails");
   /** On track / At risk / Breached: the current level's open SLA clock (task cards). */
   public static final ProcessVariable<String> SLA_STATE = string("slaState");
   /** The open SLA clock's due instant, for people to read ("Response due Wed 02.12. 14:00 CET"; task cards). */

@@ -95,7 +95,9 @@ public class EscalationSummaries {
 
   /**
    * A mail was stored, sent or failed. After the sender's commit (or at once without a transaction), in a
-   * transaction of its own: a conflict here must never undo the mail's state.
+   * transaction of its own: a conflict here must never undo the mail's state. Only the mails line is written
+   * (never the summary, the SLA variables or the task cards, which the process's own steps write): a mail worker
+   * must not make a step of the escalation fail on a concurrent update.
    */
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   public void on(NotificationStateChanged changed) {
@@ -106,7 +108,7 @@ public class EscalationSummaries {
       try {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
             .processInstanceBusinessKey(changed.ticketId()).active().list()) {
-          refreshInstance(instance.getId());
+          runtime.setVariable(instance.getId(), ESCALATION_MAILS.name(), mails(instance.getId(), changed.ticketId()));
         }
         return;
       } catch (OptimisticLockingException e) {
@@ -129,6 +131,9 @@ public class EscalationSummaries {
     }
     Summary summary = summarise(processInstanceId, variables);
     ESCALATION_SUMMARY.set(instance, summary.text());
+    if (ESCALATION_MAILS.from(variables) == null) {
+      ESCALATION_MAILS.set(instance, mails(processInstanceId, TICKET_ID.from(variables)));
+    }
     SLA_STATE.set(instance, summary.state());
     SLA_DUE.set(instance, summary.due());
     updateCards(processInstanceId, variables, summary, scope instanceof DelegateTask task ? task.getId() : null);
@@ -246,12 +251,17 @@ public class EscalationSummaries {
         : "Last level change: " + (last.getFromLevel() == null ? "" : last.getFromLevel() + " → ") + last.getToLevel()
             + " (" + kindText(last.getKind()) + ") by " + last.getChangedBy() + ", " + format(last.getChangedAt())
             + (last.getReason() == null || last.getReason().isBlank() ? "" : ": " + last.getReason()));
-    lines.add(mails(ticketId, levelSince));
     return new Summary(String.join("\n\n", lines), state, dueText);
   }
 
-  /** Whether the mails of the current level went out: those the outbox holds since the level was entered. */
-  private String mails(String ticketId, Instant since) {
+  /**
+   * Whether the mails of the current level went out: those the outbox holds since the level was entered (the last
+   * level change, else the escalation's opening).
+   */
+  String mails(String processInstanceId, String ticketId) {
+    Instant since = levelChanges.findByTicketIdOrderByIdAsc(ticketId).stream()
+        .filter(c -> processInstanceId.equals(c.getProcessInstanceId())).map(LevelChange::getChangedAt)
+        .reduce((a, b) -> b).orElse(Instant.EPOCH);
     List<OutboxNotification> mails = outbox.findByTicketIdOrderByIdAsc(ticketId).stream()
         .filter(m -> !m.getCreatedAt().isBefore(since)).toList();
     if (mails.isEmpty()) {

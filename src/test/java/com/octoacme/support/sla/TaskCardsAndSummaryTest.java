@@ -1,5 +1,7 @@
 package com.octoacme.support.sla;
 
+import com.octoacme.support.escalation.EscalationVariables;
+
 import static com.octoacme.support.escalation.EscalationVariables.*;
 import static com.octoacme.support.testing.EscalationRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -257,7 +259,9 @@ class TaskCardsAndSummaryTest {
   }
 
   private String summary(ProcessInstance pi) {
-    return (String) runtime.getVariable(pi.getId(), ESCALATION_SUMMARY.name());
+    // what the forms show: the summary, then the mails line
+    return runtime.getVariable(pi.getId(), ESCALATION_SUMMARY.name()) + "\n\n"
+        + runtime.getVariable(pi.getId(), EscalationVariables.ESCALATION_MAILS.name());
   }
 
   static void clock(Instant now) {

@@ -1,0 +1,80 @@
+// What the API-driven browser checks share (board, metrics dashboard, mail failure): the run's settings, checks
+// counted with a screenshot of a failure, assertions, REST calls as a demo user, polling.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT = process.env.E2E_OUT || path.join(REPO, 'target', 'e2e');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const PASSWORD = process.env.DEMO_PASSWORD || 'demo';
+export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'admin';
+
+/** How many checks passed and failed; each script prints them last ("e2e: N passed, M failed"). */
+export const results = { passed: 0, failed: 0 };
+let page;
+let failurePrefix = 'e2e';
+
+/** The script's name for failure screenshots, and its page once it has one. */
+export function useHarness({ prefix, page: p }) {
+  if (prefix) failurePrefix = prefix;
+  if (p) page = p;
+}
+
+export function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+export function assertEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  assert(a === e, `${what}: expected ${e}, got ${a}`);
+}
+
+/** Runs one named check; a failure is counted, screenshotted and rethrown marked as counted. */
+export async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.passed += 1;
+    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.failed += 1;
+    console.log(`  FAIL ${name}: ${String(e.message || e).split('\n').slice(0, 4).join('\n        ')}`);
+    if (page) {
+      try {
+        await page.screenshot({ path: path.join(OUT, `${failurePrefix}-failure-${results.failed}.png`), fullPage: true });
+      } catch (_) { /* no page to take */ }
+    }
+    e.counted = true;
+    throw e;
+  }
+}
+
+export const basic = (user) => 'Basic ' + Buffer.from(`${user}:${user === 'admin' ? ADMIN_PASSWORD : PASSWORD}`).toString('base64');
+
+/** A JSON call as the user; anything but 2xx throws with the status and the start of the body. */
+export async function call(user, method, p, body) {
+  const res = await fetch(`${BASE_URL}${p}`, {
+    method,
+    headers: { Accept: 'application/json', Authorization: basic(user), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${user}: ${method} ${p} -> HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Polls fn (errors count as "not yet") until it answers something truthy; fails naming what it waited for. */
+export async function eventually(fn, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (e) { last = e; }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -664,7 +664,8 @@ async function remainingForms(instance) {
         await page.locator('input[ng-model="password"]').fill(ADMIN_PASSWORD);
         await page.locator('button[type=submit]').first().click();
       }
-      await page.locator('[cam-widget-header] .navbar-brand, [cam-widget-header]').first().waitFor({ state: 'visible', timeout: 20000 });
+      // a webapp's first load on a busy 2-core machine can take longer than the default wait
+      await page.locator('[cam-widget-header] .navbar-brand, [cam-widget-header]').first().waitFor({ state: 'visible', timeout: 60000 });
       await eventually(async () => (await page.locator('.ce-eol-banner').count()) > 0, `${app}'s header (with its hidden banner)`);
       assert(!(await migrationBannerVisible()), `${app} shows the banner`);
       await page.screenshot({ path: path.join(OUT, `09-${app}-no-banner.png`) });

@@ -21,12 +21,10 @@
 // 6. erin.engineer sees ENG and none of the L4 ones. Screenshots: target/e2e/board-*.png. Prints
 // "e2e: N passed, M failed" last; exits 1 on any failure.
 
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
-  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, results, useHarness,
+  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, launchBrowser, results, useHarness,
 } from './harness.mjs';
 
 const RUN = `${Date.now() % 1e7}`;
@@ -151,23 +149,9 @@ async function main() {
     }, 'the warning, the breach, the pause and the closing on the API\'s board', 30000);
   });
 
-  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-board-chromium-'));
-  const context = await chromium.launchPersistentContext(udd, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1500, height: 1600 },
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const outside = [];
-  const pageErrors = [];
-  // Nothing but the app: no CDN.
-  await context.route((url) => !url.href.startsWith(BASE_URL) && !/^(data|blob|about):/.test(url.protocol),
-    (route) => { outside.push(route.request().url()); return route.abort(); });
-  page = context.pages()[0] || (await context.newPage());
-  useHarness({ page });
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const browser = await launchBrowser({ name: 'board', viewport: { width: 1500, height: 1600 }, timeoutMs: 20000, appOnly: true });
+  ({ page } = browser);
+  const { outside, pageErrors } = browser;
 
   try {
     await check('sam.support logs in to the board: each escalation under its level, its SLA state by colour and by text', async () => {
@@ -275,8 +259,7 @@ async function main() {
       assertEqual(pageErrors, [], 'page errors');
     });
   } finally {
-    await context.close();
-    fs.rmSync(udd, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

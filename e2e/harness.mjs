@@ -1,5 +1,8 @@
 // What the API-driven browser checks share (board, metrics dashboard, mail failure): the run's settings, checks
 // counted with a screenshot of a failure, assertions, REST calls as a demo user, polling.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,4 +80,34 @@ export async function eventually(fn, what, timeoutMs = 20000) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Debian's Chromium in a throw-away profile, its page registered for failure screenshots. appOnly: requests to any
+ * other host are refused and listed in `outside` (the app's pages bundle their assets: no CDN); page errors are
+ * collected in `pageErrors`. close() ends the browser and removes the profile.
+ */
+export async function launchBrowser({ name, viewport, timeoutMs, appOnly = false }) {
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${name}-chromium-`));
+  const context = await chromium.launchPersistentContext(udd, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const outside = [];
+  const pageErrors = [];
+  if (appOnly) {
+    await context.route((url) => !url.href.startsWith(BASE_URL) && !/^(data|blob|about):/.test(url.protocol),
+      (route) => { outside.push(route.request().url()); return route.abort(); });
+  }
+  const browserPage = context.pages()[0] || (await context.newPage());
+  useHarness({ page: browserPage });
+  browserPage.setDefaultTimeout(timeoutMs);
+  browserPage.on('pageerror', (e) => pageErrors.push(e.message));
+  return {
+    page: browserPage, outside, pageErrors,
+    close: async () => { await context.close(); fs.rmSync(udd, { recursive: true, force: true }); },
+  };
 }

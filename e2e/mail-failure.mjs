@@ -8,12 +8,10 @@
 // 5 s), Debian's /usr/bin/chromium and playwright-core. Environment: BASE_URL, SMTP_SINK_CONTROL (the sink's
 // control URL), E2E_ADMIN_PASSWORD, DEMO_PASSWORD.
 // Screenshots: target/e2e/mail-failure-*.png. Prints "e2e: N passed, M failed" last; exits 1 on any failure.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
-  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, results, useHarness,
+  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, launchBrowser, results, useHarness,
 } from './harness.mjs';
 
 const SINK = (process.env.SMTP_SINK_CONTROL || 'http://127.0.0.1:29099').replace(/\/+$/, '');
@@ -82,17 +80,8 @@ async function main() {
     await eventually(async () => (await incidents(instanceId, STUCK_INCIDENT)).length === 1, 'the stuck-escalation incident');
   });
 
-  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-mail-failure-chromium-'));
-  const context = await chromium.launchPersistentContext(udd, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1500, height: 1100 },
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = context.pages()[0] || (await context.newPage());
-  useHarness({ page });
-  page.setDefaultTimeout(20000);
+  const browser = await launchBrowser({ name: 'mail-failure', viewport: { width: 1500, height: 1100 }, timeoutMs: 20000 });
+  ({ page } = browser);
   const incidentsTab = `${BASE_URL}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime?tab=incidents-tab`;
   const incidentsText = async () => (await page.locator('body').innerText()).replace(/\s+/g, ' ');
 
@@ -154,8 +143,7 @@ async function main() {
       console.log('        screenshot target/e2e/mail-failure-2-resolved-in-cockpit.png');
     });
   } finally {
-    await context.close();
-    fs.rmSync(udd, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

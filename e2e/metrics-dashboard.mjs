@@ -14,12 +14,10 @@
 //    paula.product (product team): only the volume by category is drawn, the rest is refused.
 // Screenshots: target/e2e/metrics-*.png. Prints "e2e: N passed, M failed" last; exits 1 on any failure.
 
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
-  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, results, useHarness,
+  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, launchBrowser, results, useHarness,
 } from './harness.mjs';
 
 const FIGURES = ['first-response', 'resolution', 'volume-by-category', 'volume-by-level', 'csat', 're-escalation',
@@ -130,23 +128,9 @@ async function main() {
     await openAt(X3, 'L2', 'INTEGRATION_PROBLEM', 'ENTERPRISE', {});
   });
 
-  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-metrics-chromium-'));
-  const context = await chromium.launchPersistentContext(udd, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 1800 },
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const outside = [];
-  const pageErrors = [];
-  // Nothing but the app: the chart library is bundled, no CDN.
-  await context.route((url) => !url.href.startsWith(BASE_URL) && !/^(data|blob|about):/.test(url.protocol),
-    (route) => { outside.push(route.request().url()); return route.abort(); });
-  page = context.pages()[0] || (await context.newPage());
-  useHarness({ page });
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const browser = await launchBrowser({ name: 'metrics', viewport: { width: 1400, height: 1800 }, timeoutMs: 15000, appOnly: true });
+  ({ page } = browser);
+  const { outside, pageErrors } = browser;
 
   try {
     await check('lee.lead logs in to the dashboard; every chart is drawn', async () => {
@@ -240,8 +224,7 @@ async function main() {
       assertEqual(pageErrors, [], 'page errors');
     });
   } finally {
-    await context.close();
-    fs.rmSync(udd, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

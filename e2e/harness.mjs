@@ -111,3 +111,21 @@ export async function launchBrowser({ name, viewport, timeoutMs, appOnly = false
     close: async () => { await context.close(); fs.rmSync(udd, { recursive: true, force: true }); },
   };
 }
+
+/**
+ * Logs in to one of Camunda's webapps (cockpit, admin, tasklist) and returns once the login has gone through: the
+ * login form's header is there before the login, so waiting for the header alone lets the next navigation abort it.
+ */
+export async function loginToWebapp(browserPage, app, user, password) {
+  await browserPage.goto(`${BASE_URL}/camunda/app/${app}/default/`, { waitUntil: 'networkidle' });
+  const name = browserPage.locator('input[ng-model="username"]');
+  await name.waitFor({ state: 'visible' });
+  await name.fill(user);
+  await browserPage.locator('input[ng-model="password"]').fill(password);
+  const [answer] = await Promise.all([
+    browserPage.waitForResponse((r) => r.url().endsWith(`/login/${app}`) && r.request().method() === 'POST'),
+    browserPage.locator('button[type=submit]').first().click(),
+  ]);
+  assert(answer.ok(), `login to ${app} as ${user}: HTTP ${answer.status()}`);
+  await name.waitFor({ state: 'hidden' });
+}

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, launchBrowser, results, useHarness,
+  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, launchBrowser, loginToWebapp, results, useHarness,
 } from './harness.mjs';
 
 const SINK = (process.env.SMTP_SINK_CONTROL || 'http://127.0.0.1:29099').replace(/\/+$/, '');
@@ -87,11 +87,7 @@ async function main() {
 
   try {
     await check('Cockpit (admin) shows the incident on the escalation instance, naming the mail and the ticket', async () => {
-      await page.goto(`${BASE_URL}/camunda/app/cockpit/default/`, { waitUntil: 'networkidle' });
-      await page.locator('input[ng-model="username"]').fill('admin');
-      await page.locator('input[ng-model="password"]').fill(ADMIN_PASSWORD);
-      await page.locator('button[type=submit]').click();
-      await page.locator('[cam-widget-header]').waitFor({ state: 'visible' });
+      await loginToWebapp(page, 'cockpit', 'admin', ADMIN_PASSWORD);
       await page.goto(incidentsTab, { waitUntil: 'networkidle' });
       await eventually(async () => {
         const text = await incidentsText();

@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usePage, formRoot, input, fieldOf, errorOf, fillText, clickAway, openDropdown, chooseOption, selectShows, expectSelectShows, pickToday, setCheckbox, tickRequiredCheckboxes, groupHeadings, visibleErrors } from './form-js.mjs';
+import { loginToWebapp } from './harness.mjs';
 import { useTasklist, eventually, screenshotForm, login, logout, openTaskFromFilter, claimOpenTask, taskForm, dismissNotifications, tryCompleteExpectingRefusal, errorToasts, completeOpenTask, searchFilter, startableProcesses, migrationBannerVisible } from './tasklist-ui.mjs';
 
 const BASE_URL = (process.env.BASE_URL || 'http://localhost:8099').replace(/\/+$/, '');
@@ -657,15 +658,10 @@ async function remainingForms(instance) {
   await logout();
   for (const app of ['cockpit', 'admin']) {
     await check(`${app}: no "migrate to Camunda 8" banner (logged in as admin)`, async () => {
-      await page.goto(`${BASE_URL}/camunda/app/${app}/default/`, { waitUntil: 'networkidle' });
-      const user = page.locator('input[ng-model="username"]');
-      if (await user.isVisible().catch(() => false)) {
-        await user.fill(ADMIN_USER);
-        await page.locator('input[ng-model="password"]').fill(ADMIN_PASSWORD);
-        await page.locator('button[type=submit]').first().click();
-      }
-      // a webapp's first load on a busy 2-core machine can take longer than the default wait
-      await page.locator('[cam-widget-header] .navbar-brand, [cam-widget-header]').first().waitFor({ state: 'visible', timeout: 60000 });
+      // logged in once (Cockpit), then the session holds for Admin
+      if (app === 'cockpit') await loginToWebapp(page, app, ADMIN_USER, ADMIN_PASSWORD);
+      else await page.goto(`${BASE_URL}/camunda/app/${app}/default/`, { waitUntil: 'networkidle' });
+      await page.locator('[cam-widget-header]').first().waitFor({ state: 'visible' });
       await eventually(async () => (await page.locator('.ce-eol-banner').count()) > 0, `${app}'s header (with its hidden banner)`);
       assert(!(await migrationBannerVisible()), `${app} shows the banner`);
       await page.screenshot({ path: path.join(OUT, `09-${app}-no-banner.png`) });

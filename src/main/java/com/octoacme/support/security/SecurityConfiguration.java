@@ -3,8 +3,10 @@ package com.octoacme.support.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -117,5 +119,16 @@ public class SecurityConfiguration {
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     return http.build();
+  }
+
+  /** Ahead of Camunda's webapp filters: each request's script nonce stays its own (see WebappScriptNonce). */
+  @Bean
+  FilterRegistrationBean<WebappScriptNonce> webappScriptNonce(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<WebappScriptNonce> registration = new FilterRegistrationBean<>(new WebappScriptNonce());
+    registration.addUrlPatterns(webappPath + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setName("webappScriptNonce");
+    return registration;
   }
 }

@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
@@ -20,11 +17,11 @@ public class LevelPolicies {
 
   public static final String DECISION_KEY = EscalationModel.DECISION_LEVEL_POLICY;
 
-  private final DecisionService decisions;
+  private final PolicyTables tables;
   private final RepositoryService repository;
 
-  public LevelPolicies(DecisionService decisions, RepositoryService repository) {
-    this.decisions = decisions;
+  public LevelPolicies(PolicyTables tables, RepositoryService repository) {
+    this.tables = tables;
     this.repository = repository;
   }
 
@@ -33,9 +30,8 @@ public class LevelPolicies {
     if (level == null || level.isBlank()) {
       return Optional.empty();
     }
-    DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(DECISION_KEY,
-        Variables.createVariables().putValue(EscalationVariables.ESCALATION_LEVEL.name(), level)).getFirstResult();
-    return Optional.ofNullable(row).map(r -> policy(level, r.getEntryMap()));
+    List<Map<String, Object>> rows = tables.rows(DECISION_KEY, Map.of(EscalationVariables.ESCALATION_LEVEL.name(), level));
+    return rows.stream().findFirst().map(row -> policy(level, row));
   }
 
   /** @throws IllegalStateException naming the level when the table has no row for it */

@@ -1,8 +1,9 @@
 package com.octoacme.support.escalation;
 
-import org.camunda.bpm.engine.DecisionService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +16,10 @@ public class TaskPriorities {
 
   public static final String DECISION_KEY = EscalationModel.DECISION_TASK_PRIORITY;
 
-  private final DecisionService decisions;
+  private final PolicyTables tables;
 
-  public TaskPriorities(DecisionService decisions) {
-    this.decisions = decisions;
+  public TaskPriorities(PolicyTables tables) {
+    this.tables = tables;
   }
 
   public int of(VariableScope scope) {
@@ -28,10 +29,18 @@ public class TaskPriorities {
   }
 
   public int of(String level, String accountTier) {
-    Object points = decisions.evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
-            .putValue(EscalationVariables.ESCALATION_LEVEL.name(), level)
-            .putValue(EscalationVariables.ACCOUNT_TIER.name(), accountTier))
-        .getSingleEntry();
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put(EscalationVariables.ESCALATION_LEVEL.name(), level);
+    inputs.put(EscalationVariables.ACCOUNT_TIER.name(), accountTier); // may be unknown: the table's default row
+    List<Map<String, Object>> rows = tables.rows(DECISION_KEY, inputs);
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    if (rows.size() > 1 || rows.get(0).size() != 1) {
+      throw new IllegalStateException("bpmn/task-priority.dmn must give one number for level " + level + " and tier "
+          + accountTier + ", gave " + rows);
+    }
+    Object points = rows.get(0).values().iterator().next();
     return points == null ? 0 : ((Number) points).intValue();
   }
 }

@@ -30,6 +30,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -61,9 +64,12 @@ public class EscalationSummaries {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ZoneId zone;
+  private final CommandExecutor commands;
 
   public EscalationSummaries(EscalationEventRepository events, LevelChangeRepository levelChanges,
-      NotificationRepository outbox, RuntimeService runtime, TaskService tasks, BusinessCalendar calendar) {
+      NotificationRepository outbox, RuntimeService runtime, TaskService tasks, BusinessCalendar calendar,
+      ProcessEngineConfigurationImpl engineConfiguration) {
+    this.commands = engineConfiguration.getCommandExecutorTxRequired();
     this.events = events;
     this.levelChanges = levelChanges;
     this.outbox = outbox;
@@ -108,7 +114,15 @@ public class EscalationSummaries {
       try {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
             .processInstanceBusinessKey(changed.ticketId()).active().list()) {
-          runtime.setVariable(instance.getId(), ESCALATION_MAILS.name(), mails(instance.getId(), changed.ticketId()));
+          // read and written in one command: an escalation that ended since the query has no line to update
+          // (a conflict with its ending is an OptimisticLockingException, retried here)
+          commands.execute(context -> {
+            ExecutionEntity execution = context.getExecutionManager().findExecutionById(instance.getId());
+            if (execution != null) {
+              execution.setVariable(ESCALATION_MAILS.name(), mails(instance.getId(), changed.ticketId()));
+            }
+            return null;
+          });
         }
         return;
       } catch (OptimisticLockingException e) {

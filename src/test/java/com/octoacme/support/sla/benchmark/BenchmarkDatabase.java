@@ -35,6 +35,15 @@ final class BenchmarkDatabase {
     }
   }
 
+  /** The same, as the environment of an application started as a process of its own (AppProcess). */
+  static java.util.Map<String, String> environment() {
+    return external()
+        ? java.util.Map.of("DB_URL", System.getenv("BENCH_DB_URL"), "DB_USERNAME", envOr("BENCH_DB_USERNAME", "postgres"),
+            "DB_PASSWORD", envOr("BENCH_DB_PASSWORD", "postgres"))
+        : java.util.Map.of("DB_URL", embedded().getJdbcUrl("postgres", "postgres"), "DB_USERNAME", "postgres",
+            "DB_PASSWORD", "postgres");
+  }
+
   /**
    * A connection of the harness's own, outside the application's pool: the figures can be read even when
    * the job executor holds every pooled connection.

@@ -1,22 +1,27 @@
 package com.octoacme.support.sla.benchmark;
 
-import com.octoacme.support.escalation.EscalationModel;
 import static com.octoacme.support.escalation.EscalationVariables.*;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.octoacme.support.SupportEscalationApplication;
 import com.octoacme.support.escalation.AfterResolutionCheck;
+import com.octoacme.support.escalation.EscalationModel;
 import com.octoacme.support.escalation.PreEscalationCheck;
 import com.octoacme.support.testing.EscalationRequests;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,105 +30,108 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.Ordered;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestContext;
-import org.springframework.test.context.TestExecutionListener;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * Load harness (see BENCHMARKS.md; only the {@code benchmark} profile runs it): full escalation lifecycles
- * on PostgreSQL with several client threads, started through the API and every user task claimed and
- * submitted through the engine's REST API as Tasklist does (as the task's user, L2: review, checklist,
- * acknowledge, resolve, after-resolution), the job executor and the mail workers on, mail to a local sink;
- * then, on the same engine, a bare process (start, one user task, end) as the baseline. Reports lifecycles
- * per second, database transactions per second (pg_stat_database.xact_commit), p50/p95 per task
- * completion, the ratio of transactions per second against the bare process, and the JVM's resident memory.
+ * Load harness (see BENCHMARKS.md; only the {@code benchmark} profile runs it, on the jar {@code mvn package} built):
+ * the application in a JVM of its own as operators run it (profile {@code postgres}, JVM options
+ * {@code -Dbench.jvm}), on PostgreSQL, job executor and mail workers on, mail to a local sink. Several client
+ * threads run full escalation lifecycles, started through the API and every user task claimed and submitted through
+ * the engine's REST API as Tasklist does (as the task's user, L2: review, checklist, acknowledge, resolve,
+ * after-resolution); then, on the same engine, a bare process (start, one user task, end) as the baseline. Reports
+ * lifecycles per second, database transactions per second and rows written per lifecycle (pg_stat_database), p50/p95
+ * per task completion, the ratio of transactions per second against the bare process, the application's resident
+ * memory, and its start-up time on a new and then on the existing database. {@code -Dbench.jfr=true} records a
+ * Java Flight Recording of the application during the run (target/benchmark/lifecycle.jfr).
  */
-@SpringBootTest(classes = SupportEscalationApplication.class, webEnvironment = RANDOM_PORT,
-    properties = "escalation.demo-users.enabled=true")
-@ActiveProfiles("postgres")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestExecutionListeners(listeners = LifecycleLoadBenchmark.CleanUpAfterApplication.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class LifecycleLoadBenchmark {
 
   private static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 200);
   private static final int BARE = Integer.getInteger("bench.bare", 400);
   private static final int THREADS = Integer.getInteger("bench.threads", 4);
+  /** How long a client waits before it asks again for the next task (the job executor runs the steps between). */
+  private static final long POLL_MILLIS = Long.getLong("bench.poll-millis", 20);
+  /** The application's JVM options: as docker-compose gives them unless set. */
+  private static final String JVM = System.getProperty("bench.jvm", "-XX:MaxRAMPercentage=75");
+  private static final boolean JFR = Boolean.getBoolean("bench.jfr");
   private static final String ADMIN_PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+  private static final String DEMO_PASSWORD = "demo";
   private static final String BARE_PROCESS = "bare-lifecycle";
 
-  @DynamicPropertySource
-  static void benchmarkProperties(DynamicPropertyRegistry registry) {
-    BenchmarkDatabase.register(registry);
-    registry.add("ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MailSink.instance().port());
-  }
-
-  @Autowired TestRestTemplate rest;
-  @Autowired RepositoryService repository;
-  @Autowired com.octoacme.support.metrics.MetricsRollup rollup;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final List<Long> lifecycleTasks = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> bareTasks = Collections.synchronizedList(new ArrayList<>());
+  private AppProcess app;
+
+  @AfterAll
+  static void stopDatabase() throws IOException {
+    MailSink.stop();
+    BenchmarkDatabase.stop();
+  }
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.MINUTES)
   void fullLifecyclesAgainstABareProcess() throws Exception {
     JdbcTemplate jdbc = new JdbcTemplate(BenchmarkDatabase.harnessDataSource());
-    repository.createDeployment().name("bare-lifecycle-benchmark").addModelInstance(BARE_PROCESS + ".bpmn",
-        Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Task_Bare").camundaCandidateGroups("support").endEvent().done()).deploy();
-    run(10, i -> lifecycle("WARM-" + i)); // warm-up
-    run(10, i -> bare());
-
-    long commits = commits(jdbc);
-    Instant start = Instant.now();
-    run(LIFECYCLES, i -> lifecycle(EscalationRequests.nextTicketId()));
-    Duration lifecycleTime = Duration.between(start, Instant.now());
-    double lifecycleTx = (commits(jdbc) - commits) / seconds(lifecycleTime);
-
-    commits = commits(jdbc);
-    start = Instant.now();
-    run(BARE, i -> bare());
-    Duration bareTime = Duration.between(start, Instant.now());
-    double bareTx = (commits(jdbc) - commits) / seconds(bareTime);
-
     StringBuilder report = new StringBuilder();
-    report.append(String.format("Lifecycle load: %d full lifecycles in %s with %d client threads: %.1f lifecycles/s, "
-            + "%.0f transactions/s; task completion p50 %d ms, p95 %d ms (n=%d)%n", LIFECYCLES, lifecycleTime, THREADS,
-        LIFECYCLES / seconds(lifecycleTime), lifecycleTx, percentile(lifecycleTasks, 50), percentile(lifecycleTasks, 95),
-        lifecycleTasks.size()));
-    report.append(String.format("bare process: %d in %s: %.1f/s, %.0f transactions/s; task completion p50 %d ms, p95 %d ms%n",
-        BARE, bareTime, BARE / seconds(bareTime), bareTx, percentile(bareTasks, 50), percentile(bareTasks, 95)));
-    report.append(String.format("ratio of transactions per second, lifecycle / bare: %.2f%n", lifecycleTx / bareTx));
-    report.append("resident memory of this JVM (app and harness) after the run: ").append(residentMemory()).append('\n');
-    // the metrics roll-ups the recorder kept under this concurrent load (PostgreSQL upserts) against a rebuild
-    String rollups = "select * from escalation_rollup order by grain, period_start, level, account_tier, category, issue_type";
-    String durations = "select * from escalation_duration_rollup order by fact_type, grain, period_start, level, measure, bucket";
-    var live = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));
-    rollup.rebuild();
-    var rebuilt = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));
-    report.append(String.format("metrics roll-ups kept live equal those rebuilt from the facts: %s (%d + %d rows)%n",
-        live.equals(rebuilt), rebuilt.get(0).size(), rebuilt.get(1).size()));
+    List<String> jvm = new ArrayList<>(Arrays.asList(JVM.trim().split("\\s+")));
+    if (JFR) {
+      jvm.add("-XX:StartFlightRecording=filename=target/benchmark/lifecycle.jfr,settings=profile,dumponexit=true");
+    }
+    app = start("lifecycle-app-first-start", jvm);
+    report.append(String.format("application: JVM options %s; first start (new database, schema created) ready after "
+        + "%.1f s (Spring Boot: started in %.1f s); resident memory %.0f MiB%n", jvm, seconds(app.untilReady),
+        app.springStartedSeconds(), app.residentMiB()));
+    try {
+      deployBareProcess();
+      run(10, i -> lifecycle("WARM-" + i)); // warm-up
+      run(10, i -> bare());
+      lifecycleTasks.clear();
+      bareTasks.clear();
+
+      Counters before = Counters.read(jdbc);
+      Instant start = Instant.now();
+      run(LIFECYCLES, i -> lifecycle(EscalationRequests.nextTicketId()));
+      Duration lifecycleTime = Duration.between(start, Instant.now());
+      Counters lifecycle = Counters.read(jdbc).minus(before);
+
+      before = Counters.read(jdbc);
+      start = Instant.now();
+      run(BARE, i -> bare());
+      Duration bareTime = Duration.between(start, Instant.now());
+      Counters bare = Counters.read(jdbc).minus(before);
+      double lifecycleTx = lifecycle.commits / seconds(lifecycleTime);
+      double bareTx = bare.commits / seconds(bareTime);
+
+      report.append(String.format("Lifecycle load: %d full lifecycles in %s with %d client threads (next task asked for "
+              + "every %d ms): %.1f lifecycles/s, %.0f transactions/s; task completion (claim + submit) p50 %d ms, p95 %d ms "
+              + "(n=%d)%n", LIFECYCLES, lifecycleTime, THREADS, POLL_MILLIS, LIFECYCLES / seconds(lifecycleTime), lifecycleTx,
+          percentile(lifecycleTasks, 50), percentile(lifecycleTasks, 95), lifecycleTasks.size()));
+      report.append("  per lifecycle: ").append(lifecycle.per(LIFECYCLES)).append('\n');
+      report.append(String.format("bare process: %d in %s: %.1f/s, %.0f transactions/s; task completion p50 %d ms, p95 %d ms%n",
+          BARE, bareTime, BARE / seconds(bareTime), bareTx, percentile(bareTasks, 50), percentile(bareTasks, 95)));
+      report.append("  per bare instance: ").append(bare.per(BARE)).append('\n');
+      report.append(String.format("ratio of transactions per second, lifecycle / bare: %.2f%n", lifecycleTx / bareTx));
+      report.append(String.format("resident memory of the application after the run: %.0f MiB%n", app.residentMiB()));
+      report.append("mails delivered to the sink: ").append(MailSink.instance().mails()).append('\n');
+      report.append("metrics roll-ups kept live equal those rebuilt from the facts: ").append(rollupsMatchRebuild(jdbc))
+          .append('\n');
+    } finally {
+      app.close();
+    }
+    // a restart on the database just used, as after a deployment or a crash: no schema to create
+    app = start("lifecycle-app-restart", new ArrayList<>(Arrays.asList(JVM.trim().split("\\s+"))));
+    try {
+      report.append(String.format("restart on the existing database: ready after %.1f s (Spring Boot: started in %.1f s); "
+          + "resident memory %.0f MiB%n", seconds(app.untilReady), app.springStartedSeconds(), app.residentMiB()));
+    } finally {
+      app.close();
+    }
     report.append("database: ").append(BenchmarkDatabase.description()).append(", ")
         .append(jdbc.queryForObject("select version()", String.class)).append('\n');
     System.out.print(report);
@@ -132,19 +140,23 @@ class LifecycleLoadBenchmark {
     Files.writeString(out, report);
   }
 
+  private static AppProcess start(String name, List<String> jvm) throws Exception {
+    Map<String, String> environment = new LinkedHashMap<>(BenchmarkDatabase.environment());
+    environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    return AppProcess.start(name, jvm, environment, List.of("--spring.profiles.active=postgres",
+        "--escalation.demo-users.enabled=true", "--escalation.demo-users.password=" + DEMO_PASSWORD,
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MailSink.instance().port()));
+  }
+
   // --- one full lifecycle, as the ticketing system and Tasklist drive it ------------------------------
 
-  private void lifecycle(String ticketId) {
+  private void lifecycle(String ticketId) throws Exception {
     Map<String, Object> request = new LinkedHashMap<>(EscalationRequests.request("CONFIRMED_BUG", "PRO", "MEDIUM", 40));
     request.put(TICKET_ID.name(), ticketId);
     request.put(UPDATE_FREQUENCY.name(), "DAILY");
     request.put(NEXT_UPDATE_DUE.name(), OffsetDateTime.now().plusDays(1).withNano(0).toString());
     request.put(POINT_OF_CONTACT.name(), "sam.support");
-    ResponseEntity<String> opened = rest.withBasicAuth("sam.support", "demo")
-        .exchange("/api/escalations", HttpMethod.POST, new HttpEntity<>(request, jsonHeaders()), String.class);
-    if (!opened.getStatusCode().is2xxSuccessful()) {
-      throw new IllegalStateException("open " + ticketId + ": " + opened.getStatusCode() + " " + opened.getBody());
-    }
+    send("POST", "/api/escalations", request, "sam.support", "open " + ticketId);
     Map<String, Object> review = new LinkedHashMap<>();
     review.put(LEVEL_OVERRIDE.name(), null);
     review.put(PRIORITY.name(), "MEDIUM");
@@ -172,53 +184,82 @@ class LifecycleLoadBenchmark {
   }
 
   /** Waits for the task (async steps run on the job executor), then claims and submits it as Tasklist does. */
-  private void complete(String ticketId, String taskKey, String user, Map<String, Object> form, List<Long> latencies) {
+  private void complete(String ticketId, String taskKey, String user, Map<String, Object> form, List<Long> latencies)
+      throws Exception {
     String taskId = awaitTask("/engine-rest/task?processInstanceBusinessKey=" + ticketId + "&taskDefinitionKey=" + taskKey, user);
     long started = System.nanoTime();
-    post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), user, "claim " + taskKey);
-    post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", untyped(form)), user, "submit " + taskKey);
+    send("POST", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), user, "claim " + taskKey);
+    send("POST", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", untyped(form)), user,
+        "submit " + taskKey);
     latencies.add((System.nanoTime() - started) / 1_000_000);
   }
 
-  private void bare() {
-    ResponseEntity<String> started = rest.withBasicAuth("admin", ADMIN_PASSWORD).exchange(
-        "/engine-rest/process-definition/key/" + BARE_PROCESS + "/start", HttpMethod.POST,
-        new HttpEntity<>(Map.of(), jsonHeaders()), String.class);
-    String instanceId = read(started).get("id").asText();
+  private void bare() throws Exception {
+    String instanceId = send("POST", "/engine-rest/process-definition/key/" + BARE_PROCESS + "/start", Map.of(), "admin",
+        "start bare").get("id").asText();
     String taskId = awaitTask("/engine-rest/task?processInstanceId=" + instanceId, "admin");
     long begin = System.nanoTime();
-    post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "admin"), "admin", "claim bare");
-    post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of()), "admin", "submit bare");
+    send("POST", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "admin"), "admin", "claim bare");
+    send("POST", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of()), "admin", "submit bare");
     bareTasks.add((System.nanoTime() - begin) / 1_000_000);
   }
 
-  private String awaitTask(String query, String user) {
+  private void deployBareProcess() throws Exception {
+    String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_Bare").camundaCandidateGroups("support").endEvent().done());
+    String boundary = "bench-" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbare-lifecycle-benchmark\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + BARE_PROCESS + ".bpmn\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> deployed = http.send(HttpRequest.newBuilder(app.uri("/engine-rest/deployment/create"))
+        .header("Authorization", basic("admin")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    if (deployed.statusCode() != 200) {
+      throw new IllegalStateException("deploying the bare process: " + deployed.statusCode() + " " + deployed.body());
+    }
+  }
+
+  private String awaitTask(String query, String user) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode tasks = read(client(user).exchange(query, HttpMethod.GET, new HttpEntity<>(jsonHeaders()), String.class));
+      JsonNode tasks = send("GET", query, null, user, "tasks " + query);
       if (tasks.size() > 0) {
         return tasks.get(0).get("id").asText();
       }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Thread.sleep(POLL_MILLIS);
     }
     throw new IllegalStateException("no task for " + query);
   }
 
-  private void post(String path, Object body, String user, String what) {
-    ResponseEntity<String> response = client(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, jsonHeaders()),
-        String.class);
-    if (!response.getStatusCode().is2xxSuccessful()) {
-      throw new IllegalStateException(what + ": " + response.getStatusCode() + " " + response.getBody());
+  private JsonNode send(String method, String path, Object body, String user, String what) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", basic(user)).header("Accept", "application/json");
+    if (body != null) {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
     }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
   }
 
-  private TestRestTemplate client(String user) {
-    return rest.withBasicAuth(user, "admin".equals(user) ? ADMIN_PASSWORD : "demo");
+  private static String basic(String user) {
+    String password = "admin".equals(user) ? ADMIN_PASSWORD : DEMO_PASSWORD;
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The roll-ups the fact recorder kept under this concurrent load (PostgreSQL upserts) against a rebuild. */
+  private String rollupsMatchRebuild(JdbcTemplate jdbc) throws Exception {
+    String rollups = "select * from escalation_rollup order by grain, period_start, level, account_tier, category, issue_type";
+    String durations = "select * from escalation_duration_rollup order by fact_type, grain, period_start, level, measure, bucket";
+    var live = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));
+    send("POST", "/api/operations/metrics/rollups", Map.of(), "admin", "rebuild the roll-ups");
+    var rebuilt = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));
+    return String.format("%s (%d + %d rows)", live.equals(rebuilt), rebuilt.get(0).size(), rebuilt.get(1).size());
   }
 
   private static Map<String, Object> untyped(Map<String, Object> form) {
@@ -231,19 +272,25 @@ class LifecycleLoadBenchmark {
     return variables;
   }
 
-  private JsonNode read(ResponseEntity<String> response) {
-    try {
-      return json.readTree(response.getBody());
-    } catch (IOException e) {
-      throw new IllegalStateException("not JSON: " + response.getBody(), e);
-    }
-  }
+  /** What PostgreSQL counted for the benchmark's database: transactions and rows read and written. */
+  private record Counters(long commits, long inserted, long updated, long deleted, long fetched) {
 
-  private static HttpHeaders jsonHeaders() {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    return headers;
+    static Counters read(JdbcTemplate jdbc) {
+      return jdbc.queryForObject("select xact_commit, tup_inserted, tup_updated, tup_deleted, tup_fetched"
+          + " from pg_stat_database where datname = current_database()", (rs, i) -> new Counters(rs.getLong(1),
+          rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+    }
+
+    Counters minus(Counters earlier) {
+      return new Counters(commits - earlier.commits, inserted - earlier.inserted, updated - earlier.updated,
+          deleted - earlier.deleted, fetched - earlier.fetched);
+    }
+
+    String per(int runs) {
+      return String.format("%.0f transactions, rows inserted %.0f, updated %.0f, deleted %.0f, fetched %.0f",
+          (double) commits / runs, (double) inserted / runs, (double) updated / runs, (double) deleted / runs,
+          (double) fetched / runs);
+    }
   }
 
   private interface Step {
@@ -269,12 +316,6 @@ class LifecycleLoadBenchmark {
     }
   }
 
-  private static long commits(JdbcTemplate jdbc) {
-    Long commits = jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
-        Long.class);
-    return commits == null ? 0 : commits;
-  }
-
   private static double seconds(Duration duration) {
     return Math.max(0.001, duration.toMillis() / 1000.0);
   }
@@ -283,28 +324,5 @@ class LifecycleLoadBenchmark {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-  }
-
-  private static String residentMemory() {
-    try {
-      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-          .map(l -> l.replaceAll("\\s+", " ")).findFirst().orElse("unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
-  /** Stops the embedded database after Spring has closed the application. */
-  static class CleanUpAfterApplication implements TestExecutionListener, Ordered {
-
-    @Override
-    public int getOrder() {
-      return Ordered.HIGHEST_PRECEDENCE;
-    }
-
-    @Override
-    public void afterTestClass(TestContext testContext) throws IOException {
-      BenchmarkDatabase.stop();
-    }
   }
 }

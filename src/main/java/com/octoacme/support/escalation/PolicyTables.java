@@ -1,0 +1,58 @@
+package com.octoacme.support.escalation;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The policy tables that Java reads (bpmn/level-policy.dmn, sla-policy.dmn, task-priority.dmn) as lookups. A table's
+ * matching rows are a function of its deployed version and the inputs, and an escalation looks its level's policy up
+ * dozens of times: each version's rows per inputs are evaluated once (FEEL, and one entry in the decision history)
+ * and kept. A new deployment is a new version, whose rows are evaluated afresh at the next lookup, on every node.
+ * (The load benchmark: FEEL evaluations were an eighth of the application's CPU; BENCHMARKS.md.)
+ */
+@Service
+public class PolicyTables {
+
+  /** Far above the inputs real tables see (levels × tiers); a flood of odd inputs only costs re-evaluation. */
+  private static final int MAX_KEPT = 10_000;
+
+  private final DecisionService decisions;
+  private final RepositoryService repository;
+  private final Map<Lookup, List<Map<String, Object>>> kept = new ConcurrentHashMap<>();
+
+  private record Lookup(String decisionDefinitionId, Map<String, Object> inputs) {}
+
+  public PolicyTables(DecisionService decisions, RepositoryService repository) {
+    this.decisions = decisions;
+    this.repository = repository;
+  }
+
+  /** The output entries of each matching rule of the table's latest version, in rule order (unmodifiable). */
+  public List<Map<String, Object>> rows(String decisionKey, Map<String, Object> inputs) {
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+        .latestVersion().singleResult();
+    if (latest == null) {
+      throw new IllegalStateException("no decision '" + decisionKey + "' is deployed (bpmn/" + decisionKey + ".dmn)");
+    }
+    Lookup lookup = new Lookup(latest.getId(), Collections.unmodifiableMap(new HashMap<>(inputs)));
+    List<Map<String, Object>> rows = kept.get(lookup);
+    if (rows == null) {
+      rows = decisions.evaluateDecisionTableById(latest.getId(), Variables.fromMap(inputs)).getResultList().stream()
+          .map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
+      if (kept.size() >= MAX_KEPT) {
+        kept.clear();
+      }
+      kept.put(lookup, rows);
+    }
+    return rows;
+  }
+}

@@ -20,26 +20,47 @@ import java.util.regex.Pattern;
  * The application as operators run it: the jar that {@code mvn package} built, in a JVM of its own (options as
  * given), on the benchmark's database, so its start-up time and resident memory are its own and not the harness's.
  */
-final class AppProcess implements AutoCloseable {
+record AppProcess(int port, Process process, Path log, Duration untilReady) implements AutoCloseable {
 
   private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  final int port;
-  final Duration untilReady;
-  private final Process process;
-  private final Path log;
-
-  private AppProcess(int port, Process process, Path log, Duration untilReady) {
-    this.port = port;
-    this.process = process;
-    this.log = log;
-    this.untilReady = untilReady;
+  /**
+   * The application as the image runs it (Dockerfile): the jar extracted (no nested jars to read classes from) and a
+   * class data sharing archive of the classes a start loads, made by one training start that stops once the context
+   * is up. Returns the JVM options and jar to start it with.
+   */
+  static List<String> imageLayout(List<String> jvmOptions) throws Exception {
+    Path root = Path.of("target", "benchmark", "image-layout");
+    Path jar = root.resolve(builtJar().getFileName());
+    Path archive = root.resolve("application.jsa");
+    String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    if (Files.exists(root)) {
+      try (var old = Files.walk(root)) {
+        old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    run(List.of(javaCommand, "-Djarmode=tools", "-jar", builtJar().toString(), "extract", "--destination", root.toString()),
+        root.resolveSibling("image-layout-extract.log"));
+    List<String> training = new ArrayList<>(List.of(javaCommand));
+    training.addAll(jvmOptions);
+    training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
+        "--spring.datasource.url=jdbc:h2:mem:training", "--server.port=0", "--notification.embedded-smtp.enabled=false"));
+    run(training, root.resolveSibling("image-layout-training.log"));
+    return List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString());
   }
 
-  /** Starts the built jar and waits until its readiness probe answers 200. */
-  static AppProcess start(String name, List<String> jvmOptions, Map<String, String> environment, List<String> arguments)
-      throws Exception {
+  private static void run(List<String> command, Path log) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+    }
+  }
+
+  /** Starts the application and waits until its readiness probe answers 200. */
+  static AppProcess start(String name, List<String> jvmOptions, List<String> launch, Map<String, String> environment,
+      List<String> arguments) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -49,7 +70,8 @@ final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", builtJar().toString(), "--server.port=" + port));
+    command.addAll(launch);
+    command.add("--server.port=" + port);
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
@@ -91,8 +113,18 @@ final class AppProcess implements AutoCloseable {
 
   /** The process's resident memory (VmRSS of /proc), in MiB. */
   double residentMiB() throws IOException {
+    return statusMiB("VmRSS:");
+  }
+
+  /** Resident memory with its parts: anonymous (heap, metaspace, code, stacks) and file-backed (jars, CDS archive). */
+  String resident() throws IOException {
+    return String.format("%.0f MiB (anonymous %.0f, files %.0f)", statusMiB("VmRSS:"), statusMiB("RssAnon:"),
+        statusMiB("RssFile:"));
+  }
+
+  private double statusMiB(String field) throws IOException {
     return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-        .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong)
+        .filter(l -> l.startsWith(field)).map(l -> l.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong)
         .findFirst().orElseThrow() / 1024.0;
   }
 
@@ -103,6 +135,26 @@ final class AppProcess implements AutoCloseable {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** The JVM options the image gives the application (the Dockerfile's JAVA_TOOL_OPTIONS). */
+  static List<String> imageJvmOptions() throws IOException {
+    Matcher options = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(Files.readString(Path.of("Dockerfile")));
+    if (!options.find()) {
+      throw new IllegalStateException("the Dockerfile sets no ENV JAVA_TOOL_OPTIONS=\"...\"");
+    }
+    return List.of(options.group(1).trim().split("\\s+"));
+  }
+
+  /** The environment the image gives the JVM besides its options (the Dockerfile's MALLOC_ARENA_MAX). */
+  static Map<String, String> imageEnvironment() throws IOException {
+    Matcher arenas = Pattern.compile("(?m)^ENV MALLOC_ARENA_MAX=(\\d+)").matcher(Files.readString(Path.of("Dockerfile")));
+    return arenas.find() ? Map.of("MALLOC_ARENA_MAX", arenas.group(1)) : Map.of();
+  }
+
+  /** The built jar as {@code java -jar} starts it. */
+  static List<String> fatJar() throws IOException {
+    return List.of("-jar", builtJar().toString());
   }
 
   private static Path builtJar() throws IOException {

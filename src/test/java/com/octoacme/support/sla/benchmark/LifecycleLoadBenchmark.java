@@ -55,9 +55,13 @@ class LifecycleLoadBenchmark {
   private static final int THREADS = Integer.getInteger("bench.threads", 4);
   /** How long a client waits before it asks again for the next task (the job executor runs the steps between). */
   private static final long POLL_MILLIS = Long.getLong("bench.poll-millis", 20);
-  /** The application's JVM options: as docker-compose gives them unless set. */
-  private static final String JVM = System.getProperty("bench.jvm", "-XX:MaxRAMPercentage=75");
+  /** The application's JVM options: the image's (the Dockerfile's JAVA_TOOL_OPTIONS) unless set. */
+  private static final String JVM = System.getProperty("bench.jvm", "");
   private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+  /** "image": extracted jar and class data sharing archive, as the Dockerfile runs it; "jar": java -jar. */
+  private static final String LAYOUT = System.getProperty("bench.layout", "image");
+  /** Extra application arguments, e.g. --camunda.bpm.history-level=audit (blank-separated). */
+  private static final String APP_ARGS = System.getProperty("bench.app-args", "");
   private static final String ADMIN_PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
   private static final String DEMO_PASSWORD = "demo";
   private static final String BARE_PROCESS = "bare-lifecycle";
@@ -67,6 +71,8 @@ class LifecycleLoadBenchmark {
   private final List<Long> lifecycleTasks = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> bareTasks = Collections.synchronizedList(new ArrayList<>());
   private AppProcess app;
+  private static List<String> launch;
+  private final java.util.concurrent.atomic.AtomicLong taskQueries = new java.util.concurrent.atomic.AtomicLong();
 
   @AfterAll
   static void stopDatabase() throws IOException {
@@ -79,14 +85,16 @@ class LifecycleLoadBenchmark {
   void fullLifecyclesAgainstABareProcess() throws Exception {
     JdbcTemplate jdbc = new JdbcTemplate(BenchmarkDatabase.harnessDataSource());
     StringBuilder report = new StringBuilder();
-    List<String> jvm = new ArrayList<>(Arrays.asList(JVM.trim().split("\\s+")));
+    List<String> jvm = new ArrayList<>(JVM.isBlank() ? AppProcess.imageJvmOptions() : Arrays.asList(JVM.trim().split("\\s+")));
+    List<String> jvmWithoutRecording = List.copyOf(jvm);
     if (JFR) {
       jvm.add("-XX:StartFlightRecording=filename=target/benchmark/lifecycle.jfr,settings=profile,dumponexit=true");
     }
+    launch = LAYOUT.equals("jar") ? AppProcess.fatJar() : AppProcess.imageLayout(jvmWithoutRecording);
     app = start("lifecycle-app-first-start", jvm);
-    report.append(String.format("application: JVM options %s; first start (new database, schema created) ready after "
-        + "%.1f s (Spring Boot: started in %.1f s); resident memory %.0f MiB%n", jvm, seconds(app.untilReady),
-        app.springStartedSeconds(), app.residentMiB()));
+    report.append(String.format("application: %s layout, JVM options %s, %s, arguments [%s]; first start (new database, schema created) ready after "
+        + "%.1f s (Spring Boot: started in %.1f s); resident memory %s%n", LAYOUT, jvm, JVM.isBlank() ? AppProcess.imageEnvironment() : "{}", APP_ARGS.trim(), seconds(app.untilReady()),
+        app.springStartedSeconds(), app.resident()));
     try {
       deployBareProcess();
       run(10, i -> lifecycle("WARM-" + i)); // warm-up
@@ -94,11 +102,16 @@ class LifecycleLoadBenchmark {
       lifecycleTasks.clear();
       bareTasks.clear();
 
+      Map<String, long[]> tablesBefore = tableWrites(jdbc);
       Counters before = Counters.read(jdbc);
+      taskQueries.set(0);
+      CpuTimes cpuBefore = CpuTimes.read(app.pid());
       Instant start = Instant.now();
       run(LIFECYCLES, i -> lifecycle(EscalationRequests.nextTicketId()));
       Duration lifecycleTime = Duration.between(start, Instant.now());
       Counters lifecycle = Counters.read(jdbc).minus(before);
+      CpuTimes cpu = CpuTimes.read(app.pid()).minus(cpuBefore);
+      Map<String, long[]> tablesAfter = tableWrites(jdbc);
 
       before = Counters.read(jdbc);
       start = Instant.now();
@@ -113,11 +126,15 @@ class LifecycleLoadBenchmark {
               + "(n=%d)%n", LIFECYCLES, lifecycleTime, THREADS, POLL_MILLIS, LIFECYCLES / seconds(lifecycleTime), lifecycleTx,
           percentile(lifecycleTasks, 50), percentile(lifecycleTasks, 95), lifecycleTasks.size()));
       report.append("  per lifecycle: ").append(lifecycle.per(LIFECYCLES)).append('\n');
+      report.append("  rows written per lifecycle, by table (inserted/updated/deleted): ")
+          .append(perTable(tablesBefore, tablesAfter, LIFECYCLES)).append('\n');
+      report.append("  CPU per lifecycle: ").append(cpu.per(LIFECYCLES)).append(String.format("; task queries (polls for the "
+          + "next task) per lifecycle: %.1f%n", (double) taskQueries.get() / LIFECYCLES));
       report.append(String.format("bare process: %d in %s: %.1f/s, %.0f transactions/s; task completion p50 %d ms, p95 %d ms%n",
           BARE, bareTime, BARE / seconds(bareTime), bareTx, percentile(bareTasks, 50), percentile(bareTasks, 95)));
       report.append("  per bare instance: ").append(bare.per(BARE)).append('\n');
       report.append(String.format("ratio of transactions per second, lifecycle / bare: %.2f%n", lifecycleTx / bareTx));
-      report.append(String.format("resident memory of the application after the run: %.0f MiB%n", app.residentMiB()));
+      report.append("resident memory of the application after the run: ").append(app.resident()).append('\n');
       report.append("mails delivered to the sink: ").append(MailSink.instance().mails()).append('\n');
       report.append("metrics roll-ups kept live equal those rebuilt from the facts: ").append(rollupsMatchRebuild(jdbc))
           .append('\n');
@@ -125,10 +142,10 @@ class LifecycleLoadBenchmark {
       app.close();
     }
     // a restart on the database just used, as after a deployment or a crash: no schema to create
-    app = start("lifecycle-app-restart", new ArrayList<>(Arrays.asList(JVM.trim().split("\\s+"))));
+    app = start("lifecycle-app-restart", jvmWithoutRecording);
     try {
       report.append(String.format("restart on the existing database: ready after %.1f s (Spring Boot: started in %.1f s); "
-          + "resident memory %.0f MiB%n", seconds(app.untilReady), app.springStartedSeconds(), app.residentMiB()));
+          + "resident memory %s%n", seconds(app.untilReady()), app.springStartedSeconds(), app.resident()));
     } finally {
       app.close();
     }
@@ -142,10 +159,15 @@ class LifecycleLoadBenchmark {
 
   private static AppProcess start(String name, List<String> jvm) throws Exception {
     Map<String, String> environment = new LinkedHashMap<>(BenchmarkDatabase.environment());
+    if (JVM.isBlank()) {
+      environment.putAll(AppProcess.imageEnvironment());
+    }
     environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-    return AppProcess.start(name, jvm, environment, List.of("--spring.profiles.active=postgres",
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres",
         "--escalation.demo-users.enabled=true", "--escalation.demo-users.password=" + DEMO_PASSWORD,
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MailSink.instance().port()));
+    Arrays.stream(APP_ARGS.trim().split("\\s+")).filter(a -> !a.isEmpty()).forEach(arguments::add);
+    return AppProcess.start(name, jvm, launch, environment, arguments);
   }
 
   // --- one full lifecycle, as the ticketing system and Tasklist drive it ------------------------------
@@ -222,6 +244,7 @@ class LifecycleLoadBenchmark {
   private String awaitTask(String query, String user) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
+      taskQueries.incrementAndGet();
       JsonNode tasks = send("GET", query, null, user, "tasks " + query);
       if (tasks.size() > 0) {
         return tasks.get(0).get("id").asText();
@@ -290,6 +313,63 @@ class LifecycleLoadBenchmark {
       return String.format("%.0f transactions, rows inserted %.0f, updated %.0f, deleted %.0f, fetched %.0f",
           (double) commits / runs, (double) inserted / runs, (double) updated / runs, (double) deleted / runs,
           (double) fetched / runs);
+    }
+  }
+
+  private static Map<String, long[]> tableWrites(JdbcTemplate jdbc) {
+    Map<String, long[]> writes = new java.util.TreeMap<>();
+    jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables", rs -> {
+      writes.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+    });
+    return writes;
+  }
+
+  /** The tables written most in the phase, with their rows per run. */
+  private static String perTable(Map<String, long[]> before, Map<String, long[]> after, int runs) {
+    record Written(String table, double inserted, double updated, double deleted) {}
+    List<Written> written = new ArrayList<>();
+    after.forEach((table, a) -> {
+      long[] b = before.getOrDefault(table, new long[3]);
+      written.add(new Written(table, (a[0] - b[0]) / (double) runs, (a[1] - b[1]) / (double) runs, (a[2] - b[2]) / (double) runs));
+    });
+    written.sort(java.util.Comparator.comparingDouble((Written w) -> -(w.inserted() + w.updated() + w.deleted())));
+    return String.join(", ", written.stream().limit(14).map(w -> String.format("%s %.0f/%.0f/%.0f", w.table(), w.inserted(),
+        w.updated(), w.deleted())).toList());
+  }
+
+  /** CPU seconds used (user + system, from /proc) by the application, PostgreSQL's processes and this harness. */
+  private record CpuTimes(double app, double postgres, double harness) {
+
+    static CpuTimes read(long appPid) throws IOException {
+      double postgres = 0;
+      try (var processes = Files.list(Path.of("/proc"))) {
+        for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+          try {
+            if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+              postgres += seconds(process);
+            }
+          } catch (IOException ended) {
+            // a backend that ended meanwhile
+          }
+        }
+      }
+      return new CpuTimes(seconds(Path.of("/proc", Long.toString(appPid))), postgres, seconds(Path.of("/proc/self")));
+    }
+
+    CpuTimes minus(CpuTimes earlier) {
+      return new CpuTimes(app - earlier.app, postgres - earlier.postgres, harness - earlier.harness);
+    }
+
+    String per(int runs) {
+      return String.format("application %.0f ms, PostgreSQL %.0f ms, this harness %.0f ms", 1000 * app / runs,
+          1000 * postgres / runs, 1000 * harness / runs);
+    }
+
+    private static double seconds(Path process) throws IOException {
+      // utime and stime are fields 14 and 15 of stat, after the command name in parentheses
+      String stat = Files.readString(process.resolve("stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
   }
 

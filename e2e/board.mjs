@@ -24,7 +24,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, launchBrowser, results, useHarness,
+  ADMIN_PASSWORD, BASE_URL, CHROMIUM, OUT, PASSWORD, REPO, assert, assertEqual, basic, call, check, eventually, checkStayedInApp, launchBrowser, results, runChecks, useHarness,
 } from './harness.mjs';
 
 const RUN = `${Date.now() % 1e7}`;
@@ -151,7 +151,6 @@ async function main() {
 
   const browser = await launchBrowser({ name: 'board', viewport: { width: 1500, height: 1600 }, timeoutMs: 20000, appOnly: true });
   ({ page } = browser);
-  const { outside, pageErrors } = browser;
 
   try {
     await check('sam.support logs in to the board: each escalation under its level, its SLA state by colour and by text', async () => {
@@ -254,22 +253,10 @@ async function main() {
       await page.waitForFunction(() => document.getElementById('title').textContent.includes('may not read'));
     });
 
-    await check('no request left the app, no script error', async () => {
-      assertEqual(outside, [], 'requests to other hosts');
-      assertEqual(pageErrors, [], 'page errors');
-    });
+    await checkStayedInApp(browser);
   } finally {
     await browser.close();
   }
 }
 
-try {
-  await main();
-} catch (e) {
-  if (!e.counted) {
-    results.failed += 1;
-    console.log(`  FAIL unexpected error: ${e.stack || e}`);
-  }
-}
-console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
-process.exit(results.failed ? 1 : 0);
+await runChecks(main);

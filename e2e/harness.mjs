@@ -129,3 +129,25 @@ export async function loginToWebapp(browserPage, app, user, password) {
   assert(answer.ok(), `login to ${app} as ${user}: HTTP ${answer.status()}`);
   await name.waitFor({ state: 'hidden' });
 }
+
+/** The last check of an app-only browser (launchBrowser's appOnly): no request left the app, no script error. */
+export async function checkStayedInApp({ outside, pageErrors }) {
+  await check('no request left the app, no script error', async () => {
+    assertEqual(outside, [], 'requests to other hosts');
+    assertEqual(pageErrors, [], 'page errors');
+  });
+}
+
+/** Runs a script's checks, counts an error outside them as a failure, prints the summary line and exits with it. */
+export async function runChecks(main) {
+  try {
+    await main();
+  } catch (e) {
+    if (!e.counted) {
+      results.failed += 1;
+      console.log(`  FAIL unexpected error: ${e.stack || e}`);
+    }
+  }
+  console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
+  process.exit(results.failed ? 1 : 0);
+}

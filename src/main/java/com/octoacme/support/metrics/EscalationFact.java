@@ -81,6 +81,13 @@ public class EscalationFact {
   @Column(name = "business_seconds", updatable = false)
   private Long businessSeconds;
 
+  /** The histogram buckets of the durations (MetricsRollup.bucket): the exact percentiles read one bucket's facts. */
+  @Column(name = "wall_bucket", updatable = false)
+  private Integer wallBucket;
+
+  @Column(name = "business_bucket", updatable = false)
+  private Integer businessBucket;
+
   @Column(name = "csat_score", updatable = false)
   private Short csatScore;
 
@@ -112,6 +119,8 @@ public class EscalationFact {
     this.withinSla = b.withinSla;
     this.wallSeconds = b.wallSeconds;
     this.businessSeconds = b.businessSeconds;
+    this.wallBucket = b.wallSeconds == null ? null : MetricsRollup.bucket(b.wallSeconds);
+    this.businessBucket = b.businessSeconds == null ? null : MetricsRollup.bucket(b.businessSeconds);
     this.csatScore = b.csatScore == null ? null : b.csatScore.shortValue();
     this.csatReplaces = b.csatReplaces == null ? null : b.csatReplaces.shortValue();
     this.firstOfType = b.firstOfType;

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,19 +56,21 @@ public class MetricsQueries {
   }
 
   /**
-   * From the duration roll-up (no tier, category or issue type filter): per level the facts, and per measure
-   * a histogram whose counts and sums give the average and the bucket of each percentile's two neighbouring
-   * values; those are read from the facts (the k-th from the bucket's lower bound on, in one statement for
-   * all). The same values as percentile_cont over the facts. With such a filter: from the facts.
+   * From the duration roll-up (its slice of all facts, or of the one tier, category or issue type filtered by): per
+   * level the facts, and per measure a histogram whose counts and sums give the average and the bucket of each
+   * percentile's two neighbouring values; those are read from that bucket's facts in the range (the k-th on, in one
+   * statement for all). The same values as percentile_cont over the facts. Filtered by more than one of tier,
+   * category and issue type: from the facts.
    */
   private List<DurationRow> durations(FactType type, MetricsFilter filter) {
-    if (filter.accountTier() != null || filter.category() != null || filter.issueType() != null) {
+    var slice = MetricsRollup.slice(filter.accountTier(), filter.category(), filter.issueType());
+    if (slice.isEmpty()) {
       return durationsFromFacts(type, filter);
     }
     Periods periods = Periods.of(filter);
-    MapSqlParameterSource params = periods.params().addValue("type", type.name());
+    MapSqlParameterSource params = periods.params().addValue("type", type.name()).addValue("slice", slice.get());
     String sql = "select d.level, d.measure, d.bucket, sum(d.n) n, sum(d.total) total from escalation_duration_rollup d"
-        + " where d.fact_type = :type and " + periods.sql("d")
+        + " where d.fact_type = :type and d.slice = :slice and " + periods.sql("d")
         + (filter.level() != null ? " and d.level = :level" : "")
         + " group by d.level, d.measure, d.bucket order by d.level, d.measure, d.bucket";
     if (filter.level() != null) {
@@ -88,27 +91,34 @@ public class MetricsQueries {
     List<Neighbours> wanted = new ArrayList<>();
     byLevel.forEach((level, h) -> {
       for (double p : new double[] {0.5, 0.9}) {
-        h.wall.want(wanted, level, "wall_seconds", p);
-        h.business.want(wanted, level, "business_seconds", p);
+        h.wall.want(wanted, level, "wall", p);
+        h.business.want(wanted, level, "business", p);
       }
     });
     if (!wanted.isEmpty()) {
-      // literals, not parameters: each subquery gets a plan for its own bound and range (a generic plan of a
-      // statement prepared once may sort the whole range instead of reading the bucket from the index)
-      String typeLiteral = "'" + type.name() + "'";
-      String range = " and f.escalated_at >= " + timestamp(filter.fromInstant()) + " and f.escalated_at < "
-          + timestamp(filter.toInstant());
+      // parameters only: the statement's text depends on the number of subqueries alone, and each subquery reads
+      // one bucket of one level in the range (idx_escalation_fact_wall_bucket / _business_bucket), whatever plan
+      String dimension = filter.accountTier() != null ? " and f.account_tier = :dimension"
+          : filter.category() != null ? " and f.category = :dimension"
+          : filter.issueType() != null ? " and f.issue_type = :dimension" : "";
+      MapSqlParameterSource reads = new MapSqlParameterSource().addValue("type", type.name())
+          .addValue("from", OffsetDateTime.ofInstant(filter.fromInstant(), ZoneOffset.UTC))
+          .addValue("to", OffsetDateTime.ofInstant(filter.toInstant(), ZoneOffset.UTC))
+          .addValue("dimension", Objects.requireNonNullElse(filter.accountTier(),
+              Objects.requireNonNullElse(filter.category(), Objects.requireNonNullElse(filter.issueType(), ""))));
       StringBuilder union = new StringBuilder();
       for (int i = 0; i < wanted.size(); i++) {
         Neighbours w = wanted.get(i);
-        String column = w.column;
+        String measure = w.measure;
         union.append(i == 0 ? "" : " union all ").append("select ").append(i).append(" k, q").append(i).append(".v from (")
-            .append("select f.").append(column).append(" v from escalation_fact f where f.fact_type = ").append(typeLiteral)
-            .append(" and f.level = ").append(quoted(w.level)).append(" and f.").append(column).append(" >= ")
-            .append(w.lowerBound).append(range).append(" order by f.").append(column)
-            .append(" offset ").append(w.offset).append(" rows fetch next 2 rows only) q").append(i);
+            .append("select f.").append(measure).append("_seconds v from escalation_fact f where f.fact_type = :type")
+            .append(" and f.level = :level").append(i).append(" and f.").append(measure).append("_bucket = :bucket").append(i)
+            .append(" and f.escalated_at >= :from and f.escalated_at < :to").append(dimension)
+            .append(" order by f.").append(measure).append("_seconds offset :offset").append(i)
+            .append(" rows fetch next 2 rows only) q").append(i);
+        reads.addValue("level" + i, w.level).addValue("bucket" + i, w.bucket).addValue("offset" + i, w.offset);
       }
-      jdbc.query(union.toString(), rs -> { wanted.get(rs.getInt("k")).values.add(rs.getLong("v")); });
+      jdbc.query(union.toString(), reads, rs -> { wanted.get(rs.getInt("k")).values.add(rs.getLong("v")); });
     }
     List<DurationRow> rows = new ArrayList<>();
     byLevel.forEach((level, h) -> rows.add(new DurationRow(level, h.facts, minutes(h.wall.average()),
@@ -130,7 +140,7 @@ public class MetricsQueries {
     final List<long[]> buckets = new ArrayList<>();
     long count;
     long total;
-    final Map<Double, Neighbours> positions = new java.util.HashMap<>();
+    final Map<Double, List<Neighbours>> positions = new java.util.HashMap<>();
 
     void add(int bucket, long n, long sum) {
       buckets.add(new long[] {bucket, n});
@@ -143,17 +153,23 @@ public class MetricsQueries {
     }
 
     /** percentile_cont: the values at floor(p (n - 1)) and the one after, read from the bucket holding the first. */
-    void want(List<Neighbours> wanted, String level, String column, double p) {
+    void want(List<Neighbours> wanted, String level, String measure, double p) {
       if (count == 0) {
         return;
       }
       long position = (long) Math.floor(p * (count - 1));
       long below = 0;
-      for (long[] bucket : buckets) {
+      for (int i = 0; i < buckets.size(); i++) {
+        long[] bucket = buckets.get(i);
         if (position < below + bucket[1]) {
-          Neighbours n = new Neighbours(level, column, MetricsRollup.lowerBound((int) bucket[0]), position - below);
-          positions.put(p, n);
-          wanted.add(n);
+          List<Neighbours> reads = new ArrayList<>(2);
+          reads.add(new Neighbours(level, measure, (int) bucket[0], position - below));
+          if (position + 1 == below + bucket[1] && i + 1 < buckets.size()) {
+            // the value after it is the next bucket's first
+            reads.add(new Neighbours(level, measure, (int) buckets.get(i + 1)[0], 0));
+          }
+          positions.put(p, reads);
+          wanted.addAll(reads);
           return;
         }
         below += bucket[1];
@@ -161,30 +177,34 @@ public class MetricsQueries {
     }
 
     double percentile(List<Neighbours> wanted, String level, double p) {
-      Neighbours n = positions.get(p);
-      if (n == null || n.values.isEmpty()) {
+      List<Long> values = new ArrayList<>();
+      for (Neighbours n : positions.getOrDefault(p, List.of())) {
+        // each read's values in order, the bucket's before the next bucket's
+        n.values.sort(null);
+        values.addAll(n.values);
+      }
+      if (values.isEmpty()) {
         return 0;
       }
-      n.values.sort(null);
       double x = p * (count - 1);
       double fraction = x - Math.floor(x);
-      double first = n.values.get(0);
-      return fraction > 0 && n.values.size() > 1 ? first + fraction * (n.values.get(1) - first) : first;
+      double first = values.get(0);
+      return fraction > 0 && values.size() > 1 ? first + fraction * (values.get(1) - first) : first;
     }
   }
 
-  /** The two values from the offset-th on, of a level's column, from a lower bound on. */
+  /** The two values from the offset-th on, in order, of a level's durations (wall or business) in one bucket. */
   private static final class Neighbours {
     final String level;
-    final String column;
-    final long lowerBound;
+    final String measure;
+    final int bucket;
     final long offset;
     final List<Long> values = new ArrayList<>(2);
 
-    Neighbours(String level, String column, long lowerBound, long offset) {
+    Neighbours(String level, String measure, int bucket, long offset) {
       this.level = level;
-      this.column = column;
-      this.lowerBound = lowerBound;
+      this.measure = measure;
+      this.bucket = bucket;
       this.offset = offset;
     }
   }
@@ -444,16 +464,6 @@ public class MetricsQueries {
     Figure(String path) {
       this.path = path;
     }
-  }
-
-  private static String timestamp(java.time.Instant instant) {
-    return "timestamp with time zone '" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(ZoneOffset.UTC).format(instant) + "+00:00'";
-  }
-
-  /** A code read from the database (a level) as a string literal. */
-  private static String quoted(String code) {
-    return "'" + code.replace("'", "''") + "'";
   }
 
   private static double minutes(double seconds) {

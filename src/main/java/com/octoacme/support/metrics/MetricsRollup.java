@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The roll-ups of the facts (V11): counts per opening day and month and dimension, and histograms of the
- * durations per opening day and month and level. What a fact adds is decided in one place ({@link #add}),
+ * The roll-ups of the facts (V11, V13): counts per opening day, week and month and dimension, and histograms of
+ * the durations per opening day, week and month, level and slice (all facts, or one tier's, category's or issue
+ * type's). What a fact adds is decided in one place ({@link #add}),
  * for the live recording and for the rebuild from the facts alike, so a rebuild gives what the live
  * recording gave. Live, a transaction's additions are summed and written just before it commits, in key
  * order (no deadlocks between transactions, row locks held only for the commit).
@@ -80,13 +81,47 @@ public class MetricsRollup implements SmartInitializingSingleton {
 
   record CountKey(String grain, LocalDate period, String level, String accountTier, String category, String issueType) {}
 
-  record DurationKey(String grain, LocalDate period, String factType, String level, String measure, int bucket) {}
+  record DurationKey(String factType, String slice, String grain, LocalDate period, String level, String measure,
+      int bucket) {}
+
+  /** The slice of all facts in the duration roll-up. */
+  static final String ALL = "";
+
+  /**
+   * The duration roll-up's slice for a filter by account tier, category or issue type (one of them, or none: all
+   * facts); empty when more than one is given (those figures read the facts).
+   */
+  static Optional<String> slice(String accountTier, String category, String issueType) {
+    int given = (accountTier != null ? 1 : 0) + (category != null ? 1 : 0) + (issueType != null ? 1 : 0);
+    if (given > 1) {
+      return Optional.empty();
+    }
+    return Optional.of(accountTier != null ? "accountTier:" + accountTier
+        : category != null ? "category:" + category : issueType != null ? "issueType:" + issueType : ALL);
+  }
+
+  /** The slices a fact's durations count in: all facts, and its tier's, category's and issue type's. */
+  private static List<String> slices(Fact f) {
+    List<String> slices = new ArrayList<>(4);
+    slices.add(ALL);
+    if (f.accountTier() != null) {
+      slices.add(slice(f.accountTier(), null, null).orElseThrow());
+    }
+    if (f.category() != null) {
+      slices.add(slice(null, f.category(), null).orElseThrow());
+    }
+    if (f.issueType() != null) {
+      slices.add(slice(null, null, f.issueType()).orElseThrow());
+    }
+    return slices;
+  }
 
   private static final Comparator<CountKey> COUNT_ORDER = Comparator.comparing(CountKey::grain)
       .thenComparing(CountKey::period).thenComparing(CountKey::level).thenComparing(CountKey::accountTier)
       .thenComparing(CountKey::category).thenComparing(CountKey::issueType);
-  private static final Comparator<DurationKey> DURATION_ORDER = Comparator.comparing(DurationKey::grain)
-      .thenComparing(DurationKey::period).thenComparing(DurationKey::factType).thenComparing(DurationKey::level)
+  private static final Comparator<DurationKey> DURATION_ORDER = Comparator.comparing(DurationKey::factType)
+      .thenComparing(DurationKey::slice).thenComparing(DurationKey::grain).thenComparing(DurationKey::period)
+      .thenComparing(DurationKey::level)
       .thenComparing(DurationKey::measure).thenComparingInt(DurationKey::bucket);
 
   /** Sums of additions to the roll-ups, by row. */
@@ -163,14 +198,17 @@ public class MetricsRollup implements SmartInitializingSingleton {
         }
       }
       if (DURATION_TYPES.contains(f.type())) {
-        duration(sums, new DurationKey(grain, period, f.type().name(), level, FACTS, 0), 0);
-        if (f.wallSeconds() != null) {
-          duration(sums, new DurationKey(grain, period, f.type().name(), level, WALL, bucket(f.wallSeconds())),
-              f.wallSeconds());
-        }
-        if (f.businessSeconds() != null) {
-          duration(sums, new DurationKey(grain, period, f.type().name(), level, BUSINESS, bucket(f.businessSeconds())),
-              f.businessSeconds());
+        for (String slice : slices(f)) {
+          String type = f.type().name();
+          duration(sums, new DurationKey(type, slice, grain, period, level, FACTS, 0), 0);
+          if (f.wallSeconds() != null) {
+            duration(sums, new DurationKey(type, slice, grain, period, level, WALL, bucket(f.wallSeconds())),
+                f.wallSeconds());
+          }
+          if (f.businessSeconds() != null) {
+            duration(sums, new DurationKey(type, slice, grain, period, level, BUSINESS, bucket(f.businessSeconds())),
+                f.businessSeconds());
+          }
         }
       }
     }
@@ -192,7 +230,7 @@ public class MetricsRollup implements SmartInitializingSingleton {
    * The histogram bucket of a duration in seconds: 0 up to 0 s, one per second up to 15 s, then eight per
    * doubling (about 9 % wide). Monotone; {@link #lowerBound} is the smallest duration of a bucket.
    */
-  static int bucket(long seconds) {
+  public static int bucket(long seconds) {
     if (seconds <= 0) {
       return 0;
     }
@@ -276,11 +314,11 @@ public class MetricsRollup implements SmartInitializingSingleton {
     List<Object[]> durationRows = new ArrayList<>(durations.size());
     for (var e : durations) {
       DurationKey k = e.getKey();
-      durationRows.add(new Object[] {k.grain(), k.period(), k.factType(), k.level(), k.measure(), k.bucket(),
+      durationRows.add(new Object[] {k.factType(), k.slice(), k.grain(), k.period(), k.level(), k.measure(), k.bucket(),
           e.getValue()[0], e.getValue()[1]});
     }
     String countKey = "grain, period_start, level, account_tier, category, issue_type";
-    String durationKey = "grain, period_start, fact_type, level, measure, bucket";
+    String durationKey = "fact_type, slice, grain, period_start, level, measure, bucket";
     batches(sql("escalation_rollup", countKey, String.join(", ", COUNTERS), upsert), countRows);
     batches(sql("escalation_duration_rollup", durationKey, "n, total", upsert), durationRows);
   }

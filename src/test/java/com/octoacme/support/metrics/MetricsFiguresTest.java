@@ -78,6 +78,7 @@ class MetricsFiguresTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired MetricsBackfill backfill;
   @Autowired MetricsRollup rollup;
+  @Autowired MetricsQueries queries;
   EscalationDriver driver;
   ProcessInstance a, b, c, d, e, f, g;
 
@@ -248,9 +249,10 @@ class MetricsFiguresTest {
   @Test
   void theRollupsRebuiltFromTheFactsGiveTheSameFigures() {
     List<String> figures = List.of("first-response", "resolution", "volume-by-category", "volume-by-level", "csat",
-        "re-escalation", "sla-compliance");
+        "re-escalation", "sla-compliance", "first-response?accountTier=ENTERPRISE", "resolution?category=BUG",
+        "first-response?issueType=CONFIRMED_BUG");
     Map<String, JsonNode> live = new java.util.HashMap<>();
-    figures.forEach(figure -> live.put(figure, get("/api/metrics/" + figure + "?" + RANGE)));
+    figures.forEach(figure -> live.put(figure, get("/api/metrics/" + figure + (figure.contains("?") ? "&" : "?") + RANGE)));
     jdbc.update("delete from escalation_rollup");
     jdbc.update("delete from escalation_duration_rollup");
     assertThat(get("/api/metrics/volume-by-level?" + RANGE).get("rows")).as("the figures read the roll-ups").isEmpty();
@@ -258,7 +260,34 @@ class MetricsFiguresTest {
     MetricsRollup.Rebuilt rebuilt = rollup.rebuild();
 
     assertThat(rebuilt.facts()).isEqualTo(jdbc.queryForObject("select count(*) from escalation_fact", Long.class));
-    figures.forEach(figure -> assertThat(get("/api/metrics/" + figure + "?" + RANGE)).as(figure).isEqualTo(live.get(figure)));
+    figures.forEach(figure -> assertThat(get("/api/metrics/" + figure + (figure.contains("?") ? "&" : "?") + RANGE))
+        .as(figure).isEqualTo(live.get(figure)));
+  }
+
+  /**
+   * The duration figures filtered by one tier, category or issue type read that value's slice of the roll-ups: the
+   * same rows as percentile_cont over the facts, for every value there is; two filters at once read the facts.
+   */
+  @Test
+  void filteredDurationsFromTheirSliceEqualTheFacts() {
+    List<String> filters = new ArrayList<>();
+    jdbc.queryForList("select distinct account_tier from escalation_fact where account_tier is not null", String.class)
+        .forEach(v -> filters.add("accountTier=" + v));
+    jdbc.queryForList("select distinct category from escalation_fact", String.class).forEach(v -> filters.add("category=" + v));
+    jdbc.queryForList("select distinct issue_type from escalation_fact where issue_type is not null", String.class)
+        .forEach(v -> filters.add("issueType=" + v));
+    filters.add("accountTier=ENTERPRISE&category=BUG");
+    assertThat(filters).hasSizeGreaterThan(6);
+    for (String filter : filters) {
+      MetricsFilter parsed = BenchmarkAccess.filter(RANGE + "&" + filter);
+      for (boolean firstResponse : new boolean[] {true, false}) {
+        var fromFacts = BenchmarkAccess.durationsFromFacts(queries, firstResponse, parsed);
+        var served = firstResponse ? queries.firstResponse(parsed) : queries.resolution(parsed);
+        assertThat(served).as("%s %s", firstResponse ? "first response" : "resolution", filter).isEqualTo(fromFacts);
+      }
+    }
+    assertThat(BenchmarkAccess.durationsFromFacts(queries, true, BenchmarkAccess.filter(RANGE + "&accountTier=ENTERPRISE")))
+        .as("the fixtures have filtered first responses").isNotEmpty();
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.octoacme.support.metrics.benchmark;
 
+import com.octoacme.support.metrics.MetricsRollup;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -25,7 +26,7 @@ final class FactLoader {
 
   static final String COLUMNS = "fact_key, fact_type, ticket_id, process_instance_id, escalated_at, occurred_at, level, "
       + "from_level, change_kind, upward, sla_kind, handler_group, account_tier, category, issue_type, due_at, "
-      + "within_sla, wall_seconds, business_seconds, csat_score, csat_replaces, first_of_type";
+      + "within_sla, wall_seconds, business_seconds, csat_score, csat_replaces, first_of_type, wall_bucket, business_bucket";
   static final String OPEN_COLUMNS = "process_instance_id, ticket_id, escalated_at, level, breached, account_tier, "
       + "category, issue_type";
   private static final String[] TIERS = {"FREE", "PRO", "ENTERPRISE"};
@@ -194,7 +195,8 @@ final class FactLoader {
     }
     Object[] values = {"bench:" + d.ticket() + ":" + (factNo++), type, d.ticket(), d.pid(), d.opened(), at, "L" + level,
         from, kind, upward, sla, group, d.tier(), d.category(), d.issueType(), due, within, wall, business, csat,
-        replaces, first};
+        replaces, first, wall == null ? null : MetricsRollup.bucket(wall),
+        business == null ? null : MetricsRollup.bucket(business)};
     for (int i = 0; i < values.length; i++) {
       rows.append(i == 0 ? "" : "\t").append(values[i] == null ? "\\N" : values[i].toString());
     }

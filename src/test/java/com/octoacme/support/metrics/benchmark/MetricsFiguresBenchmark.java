@@ -1,13 +1,12 @@
 package com.octoacme.support.metrics.benchmark;
 
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
-
-import com.octoacme.support.SupportEscalationApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.octoacme.support.metrics.MetricsFigures;
 import com.octoacme.support.metrics.MetricsQueries;
-import com.octoacme.support.metrics.MetricsRollup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.octoacme.support.sla.benchmark.AppProcess;
+import com.octoacme.support.sla.benchmark.BenchmarkDatabase;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,45 +28,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Escalation metrics benchmark (a harness, not a pass/fail test; see BENCHMARKS.md). The whole application in
- * its production profile on an embedded PostgreSQL 17; {@link FactLoader} writes 100,000 escalations' facts
- * (about a million rows) straight into escalation_fact with COPY, then VACUUM ANALYZE. Several concurrent HTTP
- * clients (HTTP Basic as a support lead, through Spring Security as in production) call every /api/metrics
- * figure for a one-year and a 30-day range; latency per figure and range: p50, p95, max. Then EXPLAIN ANALYZE of
- * the slowest figure's SQL, as MetricsQueries runs it.
+ * Escalation metrics benchmark (a harness, not a pass/fail test; see BENCHMARKS.md). The application as operators
+ * run it ({@link AppProcess}: the built jar in a JVM of its own, in the image's layout and with the image's JVM
+ * options) in its production profile on an embedded PostgreSQL 17; {@link FactLoader} writes 100,000 escalations'
+ * facts (about a million rows) straight into escalation_fact with COPY, then VACUUM ANALYZE, and the roll-ups are
+ * rebuilt through the operators' endpoint. Several concurrent HTTP clients in this JVM (HTTP Basic as a support
+ * lead, through Spring Security as in production) call every /api/metrics figure for a one-year and a 30-day
+ * range; latency per figure and range: p50, p95, max. Then EXPLAIN ANALYZE of the slowest figure's SQL, as
+ * MetricsQueries runs it (here over the harness's own connection).
  *
- * <p>Run: {@code mvn -B -Pbenchmark verify -Dtest=MetricsFiguresBenchmark} (options: -Dbench.escalations,
- * -Dbench.clients, -Dbench.requests). Figures go to stdout and target/benchmark/metrics-*.txt.
+ * <p>Run: {@code mvn -B -DskipTests package && mvn -B -Pbenchmark test -Dtest=MetricsFiguresBenchmark} (options:
+ * -Dbench.escalations, -Dbench.clients, -Dbench.requests, -Dbench.jvm, -Dbench.layout=jar). Figures go to stdout
+ * and target/benchmark/metrics-*.txt.
  */
-@SpringBootTest(classes = SupportEscalationApplication.class, webEnvironment = RANDOM_PORT)
-@ActiveProfiles("postgres")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MetricsFiguresBenchmark {
 
   private static final int ESCALATIONS = Integer.getInteger("bench.escalations", 100_000);
   private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
   /** Measured requests per figure and range (after as many warm-up requests again, a quarter). */
   private static final int REQUESTS = Integer.getInteger("bench.requests", 100);
+  /** The application's JVM options: the image's (the Dockerfile's JAVA_TOOL_OPTIONS) unless set. */
+  private static final String JVM = System.getProperty("bench.jvm", "");
+  /** "image": extracted jar and class data sharing archive, as the Dockerfile runs it; "jar": java -jar. */
+  private static final String LAYOUT = System.getProperty("bench.layout", "image");
   private static final Duration SPAN = Duration.ofDays(730);
   /** The duration figures with a dimension filter: read from the facts (V12's indexes), not the roll-ups. */
   private static final List<String> FILTERED = List.of("first-response?accountTier=ENTERPRISE",
@@ -75,56 +74,60 @@ class MetricsFiguresBenchmark {
   private static final List<String> FIGURES = java.util.stream.Stream.concat(java.util.stream.Stream.of("first-response",
       "volume-by-category", "volume-by-level", "csat", "re-escalation", "resolution", "sla-compliance", "open"),
       FILTERED.stream()).toList();
+  /** Calls before each timed part of a request: the JIT compilers of both JVMs settle on the paths first. */
+  private static final int WARM_UP = 300;
   private static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
 
-  private static EmbeddedPostgres postgres;
-
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  @Autowired NamedParameterJdbcTemplate applicationJdbc;
-  @Autowired MetricsRollup rollup;
-  @Autowired MetricsQueries metricsQueries;
-  @Autowired com.octoacme.support.security.CamundaIdentityAuthenticationProvider identities;
-
   private final StringBuilder report = new StringBuilder();
+  private final ObjectMapper json = new ObjectMapper();
+  private DataSource dataSource;
+  /** The figures' SQL run in this JVM over the harness's connection: cross-checks, in-process times, plans. */
+  private MetricsQueries harnessQueries;
+  private AppProcess app;
+  private int port;
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("DB_URL", () -> postgres().getJdbcUrl("postgres", "postgres"));
-    registry.add("DB_USERNAME", () -> "postgres");
-    registry.add("DB_PASSWORD", () -> "postgres");
-    registry.add("ADMIN_PASSWORD", () -> PASSWORD);
-    // the demo users (lee.lead, a support lead) are the benchmark's clients
-    registry.add("escalation.demo-users.enabled", () -> "true");
-    registry.add("escalation.demo-users.password", () -> PASSWORD);
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-  }
-
-  static synchronized EmbeddedPostgres postgres() {
-    if (postgres == null) {
-      try {
-        postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-        // stopped after the application (which Spring closes after the test class), at JVM exit
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            postgres.close();
-          } catch (IOException e) {
-            // the JVM is ending anyway
-          }
-        }));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return postgres;
+  @AfterAll
+  static void stopDatabase() throws IOException {
+    BenchmarkDatabase.stop();
   }
 
   @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void figuresUnderConcurrentClients() throws Exception {
-    line("Escalation metrics benchmark, " + Instant.now() + "; " + Runtime.getRuntime().availableProcessors()
-        + " cores, Java " + System.getProperty("java.version") + ", PostgreSQL "
-        + new JdbcTemplate(dataSource).queryForObject("show server_version", String.class) + " (embedded)");
+    dataSource = BenchmarkDatabase.harnessDataSource();
+    harnessQueries = new MetricsQueries(new NamedParameterJdbcTemplate(dataSource));
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    List<String> jvm = JVM.isBlank() ? AppProcess.imageJvmOptions() : List.of(JVM.trim().split("\\s+"));
+    List<String> launch = LAYOUT.equals("jar") ? AppProcess.fatJar() : AppProcess.imageLayout(jvm);
+    Map<String, String> environment = new LinkedHashMap<>(BenchmarkDatabase.environment());
+    if (JVM.isBlank()) {
+      environment.putAll(AppProcess.imageEnvironment());
+    }
+    environment.put("ADMIN_PASSWORD", PASSWORD);
+    // the demo users (lee.lead, a support lead) are the benchmark's clients; no job runs (the facts are loaded)
+    app = AppProcess.start("metrics-app", jvm, launch, environment, List.of("--spring.profiles.active=postgres",
+        "--escalation.demo-users.enabled=true", "--escalation.demo-users.password=" + PASSWORD,
+        "--camunda.bpm.job-execution.enabled=false"));
+    port = app.port();
+    try {
+      line("Escalation metrics benchmark, " + Instant.now() + "; " + Runtime.getRuntime().availableProcessors()
+          + " cores, Java " + System.getProperty("java.version") + ", PostgreSQL "
+          + jdbc.queryForObject("show server_version", String.class) + " (" + BenchmarkDatabase.description() + ")");
+      line("application: " + LAYOUT + " layout, JVM options " + jvm + ", ready after " + app.untilReady().toMillis() / 1000.0
+          + " s; clients in the harness's JVM");
+      figures(jdbc);
+      line("resident memory of the application after the run: " + app.resident());
+    } finally {
+      app.close();
+    }
+    Path out = Path.of("target", "benchmark", "metrics-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        .withZone(ZoneOffset.UTC).format(Instant.now()) + ".txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println("Written to " + out);
+  }
+
+  private void figures(JdbcTemplate jdbc) throws Exception {
     load(jdbc);
 
     ZoneId zone = ZoneId.of("Europe/Berlin");
@@ -181,11 +184,6 @@ class MetricsFiguresBenchmark {
     for (var range : ranges.entrySet()) {
       explain(slowest, range.getKey(), range.getValue());
     }
-    Path out = Path.of("target", "benchmark", "metrics-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-        .withZone(ZoneOffset.UTC).format(Instant.now()) + ".txt");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, report);
-    System.out.println("Written to " + out);
   }
 
   private void load(JdbcTemplate jdbc) throws Exception {
@@ -202,14 +200,21 @@ class MetricsFiguresBenchmark {
     indexes.forEach(jdbc::execute);
     jdbc.execute("vacuum analyze escalation_fact");
     jdbc.execute("vacuum analyze escalation_open");
-    // the facts came in by COPY, past the recorder: the roll-ups are rebuilt from them, as after a restore
-    MetricsRollup.Rebuilt rebuilt = rollup.rebuild();
+    // the facts came in by COPY, past the recorder: the roll-ups are rebuilt from them, as after a restore, through
+    // the operators' endpoint
+    HttpResponse<String> rebuild = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri(
+        "/api/operations/metrics/rollups")).POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", basic("admin"))
+        .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+    if (rebuild.statusCode() != 200) {
+      throw new IllegalStateException("roll-up rebuild: " + rebuild.statusCode() + " " + rebuild.body());
+    }
+    JsonNode rebuilt = json.readTree(rebuild.body());
     jdbc.execute("vacuum analyze escalation_rollup");
     jdbc.execute("vacuum analyze escalation_duration_rollup");
     line(String.format("Roll-ups rebuilt from %,d facts in %.1f s: %,d count rows (%s), %,d duration rows (%s)",
-        rebuilt.facts(), rebuilt.millis() / 1000.0, rebuilt.countRows(),
+        rebuilt.get("facts").asLong(), rebuilt.get("millis").asLong() / 1000.0, rebuilt.get("countRows").asLong(),
         jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('escalation_rollup'))", String.class),
-        rebuilt.durationRows(),
+        rebuilt.get("durationRows").asLong(),
         jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('escalation_duration_rollup'))", String.class)));
     line(String.format("Loaded %,d escalations, %,d facts (COPY) in %.1f s; indexes and VACUUM ANALYZE %.1f s; "
             + "table %s, indexes %s", loaded.escalations(), loaded.facts(), loaded.took().toMillis() / 1000.0,
@@ -219,10 +224,7 @@ class MetricsFiguresBenchmark {
   }
 
   private Map<String, List<Long>> measure(Map<String, String> ranges, int clientCount, int requests) throws Exception {
-    // HTTP/1.1 with keep-alive, as the dashboard's browser asks (no h2c upgrade offered on plain http)
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-        .build();
-    String auth = "Basic " + Base64.getEncoder().encodeToString(("lee.lead:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String auth = basic("lee.lead");
     record Call(String figure, String range, URI uri, boolean measured) {}
     List<Call> calls = new ArrayList<>();
     for (String figure : FIGURES) {
@@ -250,14 +252,12 @@ class MetricsFiguresBenchmark {
           done.add(clients.submit(() -> {
             for (int i = client; i < phase.size(); i += clientCount) {
               Call call = phase.get(i);
-              HttpRequest request = HttpRequest.newBuilder(call.uri()).header("Authorization", auth)
-                  .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build();
               long t = System.nanoTime();
               try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                Answer response = send(call.uri(), auth);
                 long took = System.nanoTime() - t;
-                if (response.statusCode() != 200) {
-                  failures.add(call.figure() + " " + response.statusCode() + " " + response.body());
+                if (response.status() != 200) {
+                  failures.add(call.figure() + " " + response.status() + " " + response.body());
                 } else if (call.measured()) {
                   latencies.computeIfAbsent(call.figure() + "|" + call.range(), k -> new CopyOnWriteArrayList<>()).add(took);
                 }
@@ -283,67 +283,96 @@ class MetricsFiguresBenchmark {
 
   /**
    * The roll-up path against the facts: the duration figures against percentile_cont over the facts (every
-   * level and value), the first response's L2 p90 also against plain SQL, so the timed answers are the right ones.
+   * level and value), the API's answer against both, the first response's L2 p90 also against plain SQL, so the
+   * timed answers are the right ones.
    */
-  private void crossCheck(JdbcTemplate jdbc, String range) {
+  private void crossCheck(JdbcTemplate jdbc, String range) throws Exception {
     var filter = com.octoacme.support.metrics.BenchmarkAccess.filter(range);
-    MetricsQueries queries = new MetricsQueries(applicationJdbc);
-    for (boolean firstResponse : new boolean[] {true, false}) {
-      var fromRollup = firstResponse ? queries.firstResponse(filter) : queries.resolution(filter);
-      var fromFacts = com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(queries, firstResponse, filter);
-      if (!fromRollup.equals(fromFacts)) {
-        line("CROSS-CHECK FAILED: roll-up path " + fromRollup + " differs from the facts' " + fromFacts);
+    for (String figure : List.of("first-response", "resolution")) {
+      boolean firstResponse = figure.equals("first-response");
+      var fromRollup = firstResponse ? harnessQueries.firstResponse(filter) : harnessQueries.resolution(filter);
+      var fromFacts = com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(harnessQueries, firstResponse, filter);
+      List<MetricsFigures.DurationRow> fromApi = new ArrayList<>();
+      for (JsonNode row : json.readTree(get("/api/metrics/" + figure + "?" + range)).get("rows")) {
+        fromApi.add(json.treeToValue(row, MetricsFigures.DurationRow.class));
+      }
+      if (!fromRollup.equals(fromFacts) || !fromApi.equals(fromRollup)) {
+        line("CROSS-CHECK FAILED: " + figure + " API " + fromApi + ", roll-up path " + fromRollup + ", facts " + fromFacts);
       }
     }
-    var row = queries.firstResponse(filter).stream().filter(r -> r.level().equals("L2")).findFirst().orElseThrow();
+    var row = harnessQueries.firstResponse(filter).stream().filter(r -> r.level().equals("L2")).findFirst().orElseThrow();
     Double p90 = jdbc.queryForObject("select percentile_cont(0.9) within group (order by wall_seconds) / 60 from"
         + " escalation_fact where fact_type = 'FIRST_RESPONSE' and level = 'L2' and escalated_at >= ? and escalated_at < ?",
         Double.class, java.sql.Timestamp.from(filter.fromInstant()), java.sql.Timestamp.from(filter.toInstant()));
-    line(String.format("Cross-check %s: first response and resolution, every level, roll-up path = percentile_cont over"
-        + " the facts; first response L2 p90 wall minutes: API %.2f, plain SQL %.2f (%d responses)", range,
+    line(String.format("Cross-check %s: first response and resolution, every level: API = roll-up path = percentile_cont"
+        + " over the facts; first response L2 p90 wall minutes: API %.2f, plain SQL %.2f (%d responses)", range,
         row.p90WallMinutes(), p90, row.count()));
   }
 
+  private String get(String path) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri(path))
+        .header("Authorization", basic("lee.lead")).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  record Answer(int status, String body) {}
+
   /**
-   * Where a request's time goes, one caller alone: HTTP without authentication (liveness), the HTTP Basic check
-   * against Camunda's identity service in-process, each figure's queries in-process (30 days), and an
-   * authenticated request whose figure is empty.
+   * One GET as the dashboard's browser sends it: HTTP/1.1 on a kept-alive connection (one per client thread, reused),
+   * latency up to the whole body read. HttpURLConnection, the lightest client in the JDK: the clients share the two
+   * cores with the application and PostgreSQL, so what they spend is not the application's (java.net.http's client
+   * took 3-4 ms of a 1 ms liveness probe here).
+   */
+  private static Answer send(URI uri, String authorization) throws IOException {
+    java.net.HttpURLConnection connection = (java.net.HttpURLConnection) uri.toURL().openConnection();
+    connection.setConnectTimeout(5_000);
+    connection.setReadTimeout(30_000);
+    connection.setRequestProperty("Accept", "application/json");
+    if (authorization != null) {
+      connection.setRequestProperty("Authorization", authorization);
+    }
+    int status = connection.getResponseCode();
+    try (var body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      return new Answer(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Where a request's time goes, one caller alone: HTTP without authentication (liveness), an authenticated
+   * request whose figure is empty, and the figures' SQL run from the harness over its own connection (the same
+   * statements the application runs, without the request around them).
    */
   private void floor(Map<String, String> ranges) throws Exception {
     String range = ranges.get("30 days");
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String auth = "Basic " + Base64.getEncoder().encodeToString(("lee.lead:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String auth = basic("lee.lead");
     List<String> parts = new ArrayList<>();
-    parts.add(timed("HTTP, no credentials (/actuator/health/liveness)", () -> http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString())));
-    HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    parts.add(timed("the same, client on HTTP/1.1 (no h2c upgrade offer)", () -> http11.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString())));
-    parts.add(timed("HTTP/1.1 + Basic + an empty figure", () -> http11.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/api/metrics/volume-by-level?from=2000-01-01&to=2000-01-01"))
-        .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString())));
-    parts.add(timed("HTTP Basic check in-process (password + groups)", () -> identities.authenticate(
-        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated("lee.lead", PASSWORD))));
+    parts.add(timed("HTTP, no credentials (/actuator/health/liveness)", () -> send(app.uri("/actuator/health/liveness"), null)));
+    parts.add(timed("HTTP + Basic + an empty figure (volume-by-level, 1 day in 2000)", () -> send(app.uri(
+        "/api/metrics/volume-by-level?from=2000-01-01&to=2000-01-01"), auth)));
     var filter = com.octoacme.support.metrics.BenchmarkAccess.filter(range);
-    parts.add(timed("first-response queries in-process", () -> metricsQueries.firstResponse(filter)));
-    parts.add(timed("first-response in-process from the facts (percentile_cont)", () ->
-        com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(metricsQueries, true, filter)));
+    parts.add(timed("first-response SQL, 30 days", () -> harnessQueries.firstResponse(filter)));
+    parts.add(timed("first-response SQL from the facts (percentile_cont), 30 days", () ->
+        com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(harnessQueries, true, filter)));
     var year = com.octoacme.support.metrics.BenchmarkAccess.filter(ranges.get("one year"));
-    parts.add(timed("first-response queries in-process, one year", () -> metricsQueries.firstResponse(year)));
-    parts.add(timed("first-response in-process from the facts, one year", () ->
-        com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(metricsQueries, true, year)));
-    parts.add(timed("volume-by-level query in-process", () -> metricsQueries.volumeByLevel(filter)));
-    parts.add(timed("open query in-process", () -> metricsQueries.open(filter)));
-    parts.add(timed("HTTP + Basic + an empty figure (volume-by-level, 1 day in 2000)", () -> http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/api/metrics/volume-by-level?from=2000-01-01&to=2000-01-01"))
-        .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString())));
+    parts.add(timed("first-response SQL, one year", () -> harnessQueries.firstResponse(year)));
+    parts.add(timed("first-response SQL from the facts, one year", () ->
+        com.octoacme.support.metrics.BenchmarkAccess.durationsFromFacts(harnessQueries, true, year)));
+    parts.add(timed("volume-by-level SQL, 30 days", () -> harnessQueries.volumeByLevel(filter)));
+    parts.add(timed("open SQL", () -> harnessQueries.open(filter)));
     line("");
-    line("One caller alone, 200 calls each after 50 warm-up, p50 / p95 ms:");
+    line("One caller alone, 200 calls each after " + WARM_UP + " warm-up, p50 / p95 ms:");
     parts.forEach(this::line);
   }
 
   private String timed(String what, java.util.concurrent.Callable<?> call) throws Exception {
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < WARM_UP; i++) {
       call.call();
     }
     List<Long> nanos = new ArrayList<>();
@@ -359,7 +388,7 @@ class MetricsFiguresBenchmark {
   /** Runs the figure through MetricsQueries on a JDBC template that also EXPLAINs each statement it runs. */
   private void explain(String figure, String rangeName, String range) {
     List<String> plans = new ArrayList<>();
-    NamedParameterJdbcTemplate explaining = new NamedParameterJdbcTemplate(applicationJdbc.getJdbcTemplate()) {
+    NamedParameterJdbcTemplate explaining = new NamedParameterJdbcTemplate(new JdbcTemplate(dataSource)) {
       @Override
       protected PreparedStatementCreator getPreparedStatementCreator(String sql, SqlParameterSource params) {
         if (!sql.startsWith("explain")) {

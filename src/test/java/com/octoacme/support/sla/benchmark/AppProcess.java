@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The application as operators run it: the jar that {@code mvn package} built, in a JVM of its own (options as
  * given), on the benchmark's database, so its start-up time and resident memory are its own and not the harness's.
  */
-record AppProcess(int port, Process process, Path log, Duration untilReady) implements AutoCloseable {
+public record AppProcess(int port, Process process, Path log, Duration untilReady) implements AutoCloseable {
 
   private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,7 +30,7 @@ record AppProcess(int port, Process process, Path log, Duration untilReady) impl
    * class data sharing archive of the classes a start loads, made by one training start that stops once the context
    * is up. Returns the JVM options and jar to start it with.
    */
-  static List<String> imageLayout(List<String> jvmOptions) throws Exception {
+  public static List<String> imageLayout(List<String> jvmOptions) throws Exception {
     Path root = Path.of("target", "benchmark", "image-layout");
     Path jar = root.resolve(builtJar().getFileName());
     Path archive = root.resolve("application.jsa");
@@ -59,7 +59,7 @@ record AppProcess(int port, Process process, Path log, Duration untilReady) impl
   }
 
   /** Starts the application and waits until its readiness probe answers 200. */
-  static AppProcess start(String name, List<String> jvmOptions, List<String> launch, Map<String, String> environment,
+  public static AppProcess start(String name, List<String> jvmOptions, List<String> launch, Map<String, String> environment,
       List<String> arguments) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -97,27 +97,27 @@ record AppProcess(int port, Process process, Path log, Duration untilReady) impl
     throw new IllegalStateException(name + " not ready within 3 minutes; see " + log);
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** What Spring Boot logged as its start-up time ("Started … in N seconds"), in seconds; -1 if not found. */
-  double springStartedSeconds() throws IOException {
+  public double springStartedSeconds() throws IOException {
     Matcher matcher = STARTED.matcher(Files.readString(log));
     return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
   }
 
   /** The process's resident memory (VmRSS of /proc), in MiB. */
-  double residentMiB() throws IOException {
+  public double residentMiB() throws IOException {
     return statusMiB("VmRSS:");
   }
 
   /** Resident memory with its parts: anonymous (heap, metaspace, code, stacks) and file-backed (jars, CDS archive). */
-  String resident() throws IOException {
+  public String resident() throws IOException {
     return String.format("%.0f MiB (anonymous %.0f, files %.0f)", statusMiB("VmRSS:"), statusMiB("RssAnon:"),
         statusMiB("RssFile:"));
   }
@@ -138,7 +138,7 @@ record AppProcess(int port, Process process, Path log, Duration untilReady) impl
   }
 
   /** The JVM options the image gives the application (the Dockerfile's JAVA_TOOL_OPTIONS). */
-  static List<String> imageJvmOptions() throws IOException {
+  public static List<String> imageJvmOptions() throws IOException {
     Matcher options = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(Files.readString(Path.of("Dockerfile")));
     if (!options.find()) {
       throw new IllegalStateException("the Dockerfile sets no ENV JAVA_TOOL_OPTIONS=\"...\"");
@@ -147,13 +147,13 @@ record AppProcess(int port, Process process, Path log, Duration untilReady) impl
   }
 
   /** The environment the image gives the JVM besides its options (the Dockerfile's MALLOC_ARENA_MAX). */
-  static Map<String, String> imageEnvironment() throws IOException {
+  public static Map<String, String> imageEnvironment() throws IOException {
     Matcher arenas = Pattern.compile("(?m)^ENV MALLOC_ARENA_MAX=(\\d+)").matcher(Files.readString(Path.of("Dockerfile")));
     return arenas.find() ? Map.of("MALLOC_ARENA_MAX", arenas.group(1)) : Map.of();
   }
 
   /** The built jar as {@code java -jar} starts it. */
-  static List<String> fatJar() throws IOException {
+  public static List<String> fatJar() throws IOException {
     return List.of("-jar", builtJar().toString());
   }
 

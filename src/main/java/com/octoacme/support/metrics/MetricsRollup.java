@@ -51,6 +51,9 @@ public class MetricsRollup implements SmartInitializingSingleton {
   static final String FACTS = "N", WALL = "W", BUSINESS = "B";
   static final String DAY = "D", WEEK = "W", MONTH = "M";
 
+  /** A rebuild writes what it summed once it holds this many rows' additions (about 200 bytes each). */
+  int rebuildFlushRows = 100_000;
+
   private static final String FACT_COLUMNS = "fact_type, escalated_at, level, from_level, account_tier, category,"
       + " issue_type, within_sla, sla_kind, csat_score, csat_replaces, first_of_type, wall_seconds, business_seconds";
 
@@ -259,7 +262,7 @@ public class MetricsRollup implements SmartInitializingSingleton {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       Sums sums = new Sums();
       add(sums, Fact.of(fact));
-      write(sums, true);
+      write(sums);
       return;
     }
     Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
@@ -283,12 +286,12 @@ public class MetricsRollup implements SmartInitializingSingleton {
 
     @Override
     public void beforeCommit(boolean readOnly) {
-      owner.write(sums, true);
+      owner.write(sums);
     }
   }
 
-  /** Writes the sums in key order: adding to the rows there (upsert), or into empty tables (rebuild). */
-  private void write(Sums sums, boolean upsert) {
+  /** Writes the sums in key order, adding to the rows there (upsert). */
+  private void write(Sums sums) {
     if (sums.isEmpty()) {
       return;
     }
@@ -319,8 +322,8 @@ public class MetricsRollup implements SmartInitializingSingleton {
     }
     String countKey = "grain, period_start, level, account_tier, category, issue_type";
     String durationKey = "fact_type, slice, grain, period_start, level, measure, bucket";
-    batches(sql("escalation_rollup", countKey, String.join(", ", COUNTERS), upsert), countRows);
-    batches(sql("escalation_duration_rollup", durationKey, "n, total", upsert), durationRows);
+    batches(upsert("escalation_rollup", countKey, String.join(", ", COUNTERS)), countRows);
+    batches(upsert("escalation_duration_rollup", durationKey, "n, total"), durationRows);
   }
 
   private void batches(String sql, List<Object[]> rows) {
@@ -329,15 +332,12 @@ public class MetricsRollup implements SmartInitializingSingleton {
     }
   }
 
-  /** An insert, or an insert that adds to the row already there (PostgreSQL: ON CONFLICT; H2: MERGE). */
-  private String sql(String table, String key, String values, boolean upsert) {
+  /** An insert that adds to the row already there (PostgreSQL: ON CONFLICT; H2: MERGE). */
+  private String upsert(String table, String key, String values) {
     List<String> keys = List.of(key.split(", "));
     List<String> columns = List.of(values.split(", "));
     String all = key + ", " + values;
     String marks = String.join(", ", java.util.Collections.nCopies(keys.size() + columns.size(), "?"));
-    if (!upsert) {
-      return "insert into " + table + " (" + all + ") values (" + marks + ")";
-    }
     if (postgres) {
       return "insert into " + table + " (" + all + ") values (" + marks + ") on conflict (" + key + ") do update set "
           + String.join(", ", columns.stream().map(c -> c + " = " + table + "." + c + " + excluded." + c).toList());
@@ -363,27 +363,37 @@ public class MetricsRollup implements SmartInitializingSingleton {
       }
       jdbc.update("delete from escalation_rollup");
       jdbc.update("delete from escalation_duration_rollup");
-      Sums sums = new Sums();
+      Sums[] sums = {new Sums()};
       long[] facts = {0};
+      int[] rows = {0, 0};
       jdbc.query(connection -> {
         var statement = connection.prepareStatement("select " + FACT_COLUMNS + " from escalation_fact",
             ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(5000);
         return statement;
       }, (ResultSet rs) -> {
-        add(sums, fact(rs));
+        add(sums[0], fact(rs));
         facts[0]++;
+        // bounded memory: the sums so far are added to the rows (a row may get several additions)
+        if (sums[0].counts.size() + sums[0].durations.size() >= rebuildFlushRows) {
+          write(sums[0]);
+          sums[0] = new Sums();
+        }
       });
-      write(sums, false);
+      write(sums[0]);
       jdbc.update("delete from metrics_rollup_state");
       jdbc.update("insert into metrics_rollup_state (id, zone, rebuilt_at) values (1, ?, ?)", zone.getId(),
           OffsetDateTime.now(ZoneOffset.UTC));
-      Rebuilt rebuilt = new Rebuilt(facts[0], sums.counts.size(), sums.durations.size(),
+      Rebuilt rebuilt = new Rebuilt(facts[0], count("escalation_rollup"), count("escalation_duration_rollup"),
           (System.nanoTime() - started) / 1_000_000);
       log.info("Metrics roll-ups rebuilt from {} facts: {} count rows, {} duration rows, in {} ms ({})", rebuilt.facts(),
           rebuilt.countRows(), rebuilt.durationRows(), rebuilt.millis(), zone);
       return rebuilt;
     });
+  }
+
+  private int count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Integer.class);
   }
 
   private static Fact fact(ResultSet rs) throws SQLException {

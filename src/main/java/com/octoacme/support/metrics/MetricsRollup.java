@@ -135,6 +135,25 @@ public class MetricsRollup implements SmartInitializingSingleton {
     boolean isEmpty() {
       return counts.isEmpty() && durations.isEmpty();
     }
+
+    /** Removes and returns the rows of periods that end before the given day (no later fact can add to them). */
+    Sums takeCompleteBefore(LocalDate day) {
+      Sums complete = new Sums();
+      counts.entrySet().removeIf(e -> e.getKey().period().isBefore(periodStart(e.getKey().grain(), day))
+          && complete.counts.put(e.getKey(), e.getValue()) == null);
+      durations.entrySet().removeIf(e -> e.getKey().period().isBefore(periodStart(e.getKey().grain(), day))
+          && complete.durations.put(e.getKey(), e.getValue()) == null);
+      return complete;
+    }
+  }
+
+  /** The first day of the day's, week's (Monday) or month's period a day is in. */
+  static LocalDate periodStart(String grain, LocalDate day) {
+    return switch (grain) {
+      case DAY -> day;
+      case WEEK -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      default -> day.withDayOfMonth(1);
+    };
   }
 
   /** What one fact adds to the roll-ups: the rule, for live recording and rebuild alike. */
@@ -188,11 +207,7 @@ public class MetricsRollup implements SmartInitializingSingleton {
     String tier = Objects.toString(f.accountTier(), "");
     String issueType = Objects.toString(f.issueType(), "");
     for (String grain : List.of(DAY, WEEK, MONTH)) {
-      LocalDate period = switch (grain) {
-        case DAY -> day;
-        case WEEK -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-        default -> day.withDayOfMonth(1);
-      };
+      LocalDate period = periodStart(grain, day);
       if (counts) {
         long[] row = sums.counts.computeIfAbsent(new CountKey(grain, period, level, tier, f.category(), issueType),
             k -> new long[COUNTERS.size()]);
@@ -262,7 +277,7 @@ public class MetricsRollup implements SmartInitializingSingleton {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       Sums sums = new Sums();
       add(sums, Fact.of(fact));
-      write(sums);
+      write(sums, true);
       return;
     }
     Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
@@ -286,12 +301,12 @@ public class MetricsRollup implements SmartInitializingSingleton {
 
     @Override
     public void beforeCommit(boolean readOnly) {
-      owner.write(sums);
+      owner.write(sums, true);
     }
   }
 
-  /** Writes the sums in key order, adding to the rows there (upsert). */
-  private void write(Sums sums) {
+  /** Writes the sums in key order: adding to the rows there (upsert), or as new rows (rebuild). */
+  private void write(Sums sums, boolean upsert) {
     if (sums.isEmpty()) {
       return;
     }
@@ -322,8 +337,8 @@ public class MetricsRollup implements SmartInitializingSingleton {
     }
     String countKey = "grain, period_start, level, account_tier, category, issue_type";
     String durationKey = "fact_type, slice, grain, period_start, level, measure, bucket";
-    batches(upsert("escalation_rollup", countKey, String.join(", ", COUNTERS)), countRows);
-    batches(upsert("escalation_duration_rollup", durationKey, "n, total"), durationRows);
+    batches(sql("escalation_rollup", countKey, String.join(", ", COUNTERS), upsert), countRows);
+    batches(sql("escalation_duration_rollup", durationKey, "n, total", upsert), durationRows);
   }
 
   private void batches(String sql, List<Object[]> rows) {
@@ -332,12 +347,15 @@ public class MetricsRollup implements SmartInitializingSingleton {
     }
   }
 
-  /** An insert that adds to the row already there (PostgreSQL: ON CONFLICT; H2: MERGE). */
-  private String upsert(String table, String key, String values) {
+  /** An insert, or an insert that adds to the row already there (PostgreSQL: ON CONFLICT; H2: MERGE). */
+  private String sql(String table, String key, String values, boolean upsert) {
     List<String> keys = List.of(key.split(", "));
     List<String> columns = List.of(values.split(", "));
     String all = key + ", " + values;
     String marks = String.join(", ", java.util.Collections.nCopies(keys.size() + columns.size(), "?"));
+    if (!upsert) {
+      return "insert into " + table + " (" + all + ") values (" + marks + ")";
+    }
     if (postgres) {
       return "insert into " + table + " (" + all + ") values (" + marks + ") on conflict (" + key + ") do update set "
           + String.join(", ", columns.stream().map(c -> c + " = " + table + "." + c + " + excluded." + c).toList());
@@ -363,24 +381,27 @@ public class MetricsRollup implements SmartInitializingSingleton {
       }
       jdbc.update("delete from escalation_rollup");
       jdbc.update("delete from escalation_duration_rollup");
-      Sums[] sums = {new Sums()};
+      Sums sums = new Sums();
       long[] facts = {0};
-      int[] rows = {0, 0};
+      LocalDate[] lastDay = {null};
       jdbc.query(connection -> {
-        var statement = connection.prepareStatement("select " + FACT_COLUMNS + " from escalation_fact",
+        var statement = connection.prepareStatement("select " + FACT_COLUMNS + " from escalation_fact order by escalated_at",
             ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(5000);
         return statement;
       }, (ResultSet rs) -> {
-        add(sums[0], fact(rs));
-        facts[0]++;
-        // bounded memory: the sums so far are added to the rows (a row may get several additions)
-        if (sums[0].counts.size() + sums[0].durations.size() >= rebuildFlushRows) {
-          write(sums[0]);
-          sums[0] = new Sums();
+        Fact f = fact(rs);
+        LocalDate day = f.escalatedAt().atZone(zone).toLocalDate();
+        // in opening order, the rows of the periods before this day's are complete: once there are many, they
+        // are written (bounded memory; each row written once)
+        if (!day.equals(lastDay[0]) && sums.counts.size() + sums.durations.size() >= rebuildFlushRows) {
+          write(sums.takeCompleteBefore(day), false);
         }
+        lastDay[0] = day;
+        add(sums, f);
+        facts[0]++;
       });
-      write(sums[0]);
+      write(sums, false);
       jdbc.update("delete from metrics_rollup_state");
       jdbc.update("insert into metrics_rollup_state (id, zone, rebuilt_at) values (1, ?, ?)", zone.getId(),
           OffsetDateTime.now(ZoneOffset.UTC));

@@ -16,8 +16,8 @@ import org.flywaydb.core.api.migration.Context;
  * carries the bucket of its wall and business seconds (computed by {@link MetricsRollup#bucket}, the one rule;
  * existing facts here), and an index leads with (fact type, level, bucket, range), so a bucket's facts in the
  * range are read alone, with a plan that no longer depends on literals. The duration roll-up gets a slice: the
- * histograms of all facts and, per account tier, category and issue type, those of that value's facts, so the
- * filtered duration figures read roll-ups too. The roll-ups are rebuilt from the facts at the next start
+ * histograms of all facts and, per account tier and per category, those of that value's facts, so the duration
+ * figures filtered by a tier or a category read roll-ups too. The roll-ups are rebuilt from the facts at the next start
  * (metrics_rollup_state emptied).
  */
 public class V13__duration_buckets_and_slices extends BaseJavaMigration {
@@ -60,12 +60,12 @@ public class V13__duration_buckets_and_slices extends BaseJavaMigration {
     try (Statement statement = connection.createStatement()) {
       statement.execute("drop index idx_escalation_fact_wall");
       statement.execute("drop index idx_escalation_fact_business");
-      // the k-th duration of a bucket in the range; the dimensions for the bucket reads of a slice
+      // the k-th duration of a bucket in the range; tier and category for the bucket reads of a slice
       statement.execute("create index idx_escalation_fact_wall_bucket on escalation_fact (fact_type, level, wall_bucket,"
-          + " escalated_at, wall_seconds, account_tier, category, issue_type)");
+          + " escalated_at, wall_seconds, account_tier, category)");
       statement.execute("create index idx_escalation_fact_business_bucket on escalation_fact (fact_type, level,"
-          + " business_bucket, escalated_at, business_seconds, account_tier, category, issue_type)");
-      // '' = all facts; accountTier:X, category:X, issueType:X = the facts with that value (MetricsRollup.slice)
+          + " business_bucket, escalated_at, business_seconds, account_tier, category)");
+      // '' = all facts; accountTier:X, category:X = the facts with that value (MetricsRollup.slice)
       statement.execute("alter table escalation_duration_rollup add column slice varchar(80) default '' not null");
       statement.execute("alter table escalation_duration_rollup drop constraint pk_escalation_duration_rollup");
       statement.execute("alter table escalation_duration_rollup add constraint pk_escalation_duration_rollup primary key"

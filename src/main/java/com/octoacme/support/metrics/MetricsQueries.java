@@ -56,11 +56,11 @@ public class MetricsQueries {
   }
 
   /**
-   * From the duration roll-up (its slice of all facts, or of the one tier, category or issue type filtered by): per
+   * From the duration roll-up (its slice of all facts, or of the one tier or category filtered by): per
    * level the facts, and per measure a histogram whose counts and sums give the average and the bucket of each
    * percentile's two neighbouring values; those are read from that bucket's facts in the range (the k-th on, in one
-   * statement for all). The same values as percentile_cont over the facts. Filtered by more than one of tier,
-   * category and issue type: from the facts.
+   * statement for all). The same values as percentile_cont over the facts. Filtered by an issue type, or by a tier
+   * and a category: from the facts.
    */
   private List<DurationRow> durations(FactType type, MetricsFilter filter) {
     var slice = MetricsRollup.slice(filter.accountTier(), filter.category(), filter.issueType());
@@ -99,13 +99,11 @@ public class MetricsQueries {
       // parameters only: the statement's text depends on the number of subqueries alone, and each subquery reads
       // one bucket of one level in the range (idx_escalation_fact_wall_bucket / _business_bucket), whatever plan
       String dimension = filter.accountTier() != null ? " and f.account_tier = :dimension"
-          : filter.category() != null ? " and f.category = :dimension"
-          : filter.issueType() != null ? " and f.issue_type = :dimension" : "";
+          : filter.category() != null ? " and f.category = :dimension" : "";
       MapSqlParameterSource reads = new MapSqlParameterSource().addValue("type", type.name())
           .addValue("from", OffsetDateTime.ofInstant(filter.fromInstant(), ZoneOffset.UTC))
           .addValue("to", OffsetDateTime.ofInstant(filter.toInstant(), ZoneOffset.UTC))
-          .addValue("dimension", Objects.requireNonNullElse(filter.accountTier(),
-              Objects.requireNonNullElse(filter.category(), Objects.requireNonNullElse(filter.issueType(), ""))));
+          .addValue("dimension", Objects.requireNonNullElse(filter.accountTier(), Objects.requireNonNullElse(filter.category(), "")));
       StringBuilder union = new StringBuilder();
       for (int i = 0; i < wanted.size(); i++) {
         Neighbours w = wanted.get(i);

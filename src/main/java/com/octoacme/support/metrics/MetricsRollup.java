@@ -28,8 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The roll-ups of the facts (V11, V13): counts per opening day, week and month and dimension, and histograms of
- * the durations per opening day, week and month, level and slice (all facts, or one tier's, category's or issue
- * type's). What a fact adds is decided in one place ({@link #add}),
+ * the durations per opening day, week and month, level and slice (all facts, or one tier's or category's). What a fact adds is decided in one place ({@link #add}),
  * for the live recording and for the rebuild from the facts alike, so a rebuild gives what the live
  * recording gave. Live, a transaction's additions are summed and written just before it commits, in key
  * order (no deadlocks between transactions, row locks held only for the commit).
@@ -91,30 +90,27 @@ public class MetricsRollup implements SmartInitializingSingleton {
   static final String ALL = "";
 
   /**
-   * The duration roll-up's slice for a filter by account tier, category or issue type (one of them, or none: all
-   * facts); empty when more than one is given (those figures read the facts).
+   * The duration roll-up's slice for a filter by account tier or category (one of them, or none: all facts); empty
+   * for any other filter by dimension (an issue type, or two at once): those figures read the facts. Issue types
+   * have no slices: there are many, each with few facts (fast enough from the facts, BENCHMARKS.md), and slices
+   * for them would double the roll-up.
    */
   static Optional<String> slice(String accountTier, String category, String issueType) {
-    int given = (accountTier != null ? 1 : 0) + (category != null ? 1 : 0) + (issueType != null ? 1 : 0);
-    if (given > 1) {
+    if (issueType != null || accountTier != null && category != null) {
       return Optional.empty();
     }
-    return Optional.of(accountTier != null ? "accountTier:" + accountTier
-        : category != null ? "category:" + category : issueType != null ? "issueType:" + issueType : ALL);
+    return Optional.of(accountTier != null ? "accountTier:" + accountTier : category != null ? "category:" + category : ALL);
   }
 
-  /** The slices a fact's durations count in: all facts, and its tier's, category's and issue type's. */
+  /** The slices a fact's durations count in: all facts, and its tier's and its category's. */
   private static List<String> slices(Fact f) {
-    List<String> slices = new ArrayList<>(4);
+    List<String> slices = new ArrayList<>(3);
     slices.add(ALL);
     if (f.accountTier() != null) {
       slices.add(slice(f.accountTier(), null, null).orElseThrow());
     }
     if (f.category() != null) {
       slices.add(slice(null, f.category(), null).orElseThrow());
-    }
-    if (f.issueType() != null) {
-      slices.add(slice(null, null, f.issueType()).orElseThrow());
     }
     return slices;
   }

@@ -278,7 +278,7 @@ class LifecycleLoadBenchmark {
   /** The roll-ups the fact recorder kept under this concurrent load (PostgreSQL upserts) against a rebuild. */
   private String rollupsMatchRebuild(JdbcTemplate jdbc) throws Exception {
     String rollups = "select * from escalation_rollup order by grain, period_start, level, account_tier, category, issue_type";
-    String durations = "select * from escalation_duration_rollup order by fact_type, grain, period_start, level, measure, bucket";
+    String durations = "select * from escalation_duration_rollup order by fact_type, slice, grain, period_start, level, measure, bucket";
     var live = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));
     send("POST", "/api/operations/metrics/rollups", Map.of(), "admin", "rebuild the roll-ups");
     var rebuilt = List.of(jdbc.queryForList(rollups), jdbc.queryForList(durations));

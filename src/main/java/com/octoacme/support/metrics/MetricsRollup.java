@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The roll-ups of the facts (V11, V13): counts per opening day, week and month and dimension, and histograms of
- * the durations per opening day, week and month, level and slice (all facts, or one tier's or category's). What a fact adds is decided in one place ({@link #add}),
- * for the live recording and for the rebuild from the facts alike, so a rebuild gives what the live
- * recording gave. Live, a transaction's additions are summed and written just before it commits, in key
+ * the durations per opening day, week and month, level and slice (all facts, or one tier's or category's). What
+ * a fact adds is decided in one place ({@link #add}), for the live recording and for the rebuild from the facts
+ * alike, so a rebuild gives what the live recording gave. Live, a transaction's additions are summed and written just before it commits, in key
  * order (no deadlocks between transactions, row locks held only for the commit).
  */
 @Component
@@ -135,11 +135,19 @@ public class MetricsRollup implements SmartInitializingSingleton {
     /** Removes and returns the rows of periods that end before the given day (no later fact can add to them). */
     Sums takeCompleteBefore(LocalDate day) {
       Sums complete = new Sums();
-      counts.entrySet().removeIf(e -> e.getKey().period().isBefore(periodStart(e.getKey().grain(), day))
-          && complete.counts.put(e.getKey(), e.getValue()) == null);
-      durations.entrySet().removeIf(e -> e.getKey().period().isBefore(periodStart(e.getKey().grain(), day))
-          && complete.durations.put(e.getKey(), e.getValue()) == null);
+      move(counts, complete.counts, k -> k.period().isBefore(periodStart(k.grain(), day)));
+      move(durations, complete.durations, k -> k.period().isBefore(periodStart(k.grain(), day)));
       return complete;
+    }
+
+    private static <K> void move(Map<K, long[]> from, Map<K, long[]> to, java.util.function.Predicate<K> which) {
+      for (var rows = from.entrySet().iterator(); rows.hasNext(); ) {
+        var row = rows.next();
+        if (which.test(row.getKey())) {
+          to.put(row.getKey(), row.getValue());
+          rows.remove();
+        }
+      }
     }
   }
 
@@ -212,8 +220,8 @@ public class MetricsRollup implements SmartInitializingSingleton {
         }
       }
       if (DURATION_TYPES.contains(f.type())) {
+        String type = f.type().name();
         for (String slice : slices(f)) {
-          String type = f.type().name();
           duration(sums, new DurationKey(type, slice, grain, period, level, FACTS, 0), 0);
           if (f.wallSeconds() != null) {
             duration(sums, new DurationKey(type, slice, grain, period, level, WALL, bucket(f.wallSeconds())),

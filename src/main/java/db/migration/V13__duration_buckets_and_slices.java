@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -22,7 +20,7 @@ import org.flywaydb.core.api.migration.Context;
  */
 public class V13__duration_buckets_and_slices extends BaseJavaMigration {
 
-  private static final int BATCH = 1000;
+  private static final int CHUNK = 1000;
 
   @Override
   public void migrate(Context context) throws SQLException {
@@ -31,31 +29,31 @@ public class V13__duration_buckets_and_slices extends BaseJavaMigration {
       statement.execute("alter table escalation_fact add column wall_bucket integer");
       statement.execute("alter table escalation_fact add column business_bucket integer");
     }
-    List<long[]> buckets = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("select id, wall_seconds, business_seconds from escalation_fact"
-            + " where wall_seconds is not null or business_seconds is not null")) {
-      while (rs.next()) {
-        long wall = rs.getLong(2);
-        boolean noWall = rs.wasNull();
-        long business = rs.getLong(3);
-        boolean noBusiness = rs.wasNull();
-        buckets.add(new long[] {rs.getLong(1), noWall ? -1 : MetricsRollup.bucket(wall),
-            noBusiness ? -1 : MetricsRollup.bucket(business)});
-      }
-    }
-    try (PreparedStatement update = connection.prepareStatement(
-        "update escalation_fact set wall_bucket = ?, business_bucket = ? where id = ?")) {
-      for (int i = 0; i < buckets.size(); i++) {
-        long[] b = buckets.get(i);
-        setBucket(update, 1, b[1]);
-        setBucket(update, 2, b[2]);
-        update.setLong(3, b[0]);
-        update.addBatch();
-        if (i % BATCH == BATCH - 1 || i == buckets.size() - 1) {
+    // in chunks by id: bounded memory however many facts there are
+    try (PreparedStatement select = connection.prepareStatement("select id, wall_seconds, business_seconds"
+            + " from escalation_fact where id > ? and (wall_seconds is not null or business_seconds is not null)"
+            + " order by id fetch first " + CHUNK + " rows only");
+        PreparedStatement update = connection.prepareStatement(
+            "update escalation_fact set wall_bucket = ?, business_bucket = ? where id = ?")) {
+      long last = Long.MIN_VALUE;
+      int rows;
+      do {
+        rows = 0;
+        select.setLong(1, last);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            last = rs.getLong(1);
+            setBucket(update, 1, rs.getObject(2, Long.class));
+            setBucket(update, 2, rs.getObject(3, Long.class));
+            update.setLong(3, last);
+            update.addBatch();
+            rows++;
+          }
+        }
+        if (rows > 0) {
           update.executeBatch();
         }
-      }
+      } while (rows == CHUNK);
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute("drop index idx_escalation_fact_wall");
@@ -74,11 +72,11 @@ public class V13__duration_buckets_and_slices extends BaseJavaMigration {
     }
   }
 
-  private static void setBucket(PreparedStatement statement, int index, long bucket) throws SQLException {
-    if (bucket < 0) {
+  private static void setBucket(PreparedStatement statement, int index, Long seconds) throws SQLException {
+    if (seconds == null) {
       statement.setNull(index, java.sql.Types.INTEGER);
     } else {
-      statement.setInt(index, (int) bucket);
+      statement.setInt(index, MetricsRollup.bucket(seconds));
     }
   }
 }

@@ -120,9 +120,9 @@ public class MetricsQueries {
     }
     List<DurationRow> rows = new ArrayList<>();
     byLevel.forEach((level, h) -> rows.add(new DurationRow(level, h.facts, minutes(h.wall.average()),
-        minutes(h.wall.percentile(wanted, level, 0.5)), minutes(h.wall.percentile(wanted, level, 0.9)),
-        minutes(h.business.average()), minutes(h.business.percentile(wanted, level, 0.5)),
-        minutes(h.business.percentile(wanted, level, 0.9)))));
+        minutes(h.wall.percentile(0.5)), minutes(h.wall.percentile(0.9)),
+        minutes(h.business.average()), minutes(h.business.percentile(0.5)),
+        minutes(h.business.percentile(0.9)))));
     return rows;
   }
 
@@ -174,7 +174,7 @@ public class MetricsQueries {
       }
     }
 
-    double percentile(List<Neighbours> wanted, String level, double p) {
+    double percentile(double p) {
       List<Long> values = new ArrayList<>();
       for (Neighbours n : positions.getOrDefault(p, List.of())) {
         // each read's values in order, the bucket's before the next bucket's

@@ -29,13 +29,27 @@ class DurationBucketsMigrationTest {
       sql.execute(columns + "('k1', 'FIRST_RESPONSE', 'T-1', 'p1', " + at + ", " + at + ", 'L2', 'BUG', 17, 5119)");
       sql.execute(columns + "('k2', 'RESOLVED', 'T-1', 'p1', " + at + ", " + at + ", 'L2', 'BUG', 86400, null)");
       sql.execute(columns + "('k3', 'ESCALATED', 'T-1', 'p1', " + at + ", " + at + ", 'L2', 'BUG', null, null)");
+      // more than one chunk of the migration's reads
+      for (int i = 0; i < 2500; i++) {
+        sql.addBatch(columns + "('m" + i + "', 'RESOLVED', 'T-2', 'p2', " + at + ", " + at + ", 'L1', 'BUG', " + (i + 1)
+            + ", " + (2 * i + 1) + ")");
+      }
+      sql.executeBatch();
       sql.execute("insert into escalation_duration_rollup (grain, period_start, fact_type, level, measure, bucket, n,"
           + " total) values ('D', date '2026-11-02', 'FIRST_RESPONSE', 'L2', 'W', 16, 1, 17)");
       sql.execute("insert into metrics_rollup_state (id, zone, rebuilt_at) values (1, 'Europe/Berlin', " + at + ")");
 
       Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
 
-      assertThat(rows(sql, "select fact_key, wall_bucket, business_bucket from escalation_fact order by fact_key"))
+      assertThat(rows(sql, "select count(*) from escalation_fact where fact_key like 'm%'")).containsExactly("2500");
+      for (int i : new int[] {0, 999, 1000, 1999, 2499}) {
+        assertThat(rows(sql, "select wall_bucket, business_bucket from escalation_fact where fact_key = 'm" + i + "'"))
+            .as("fact m%d", i).containsExactly(MetricsRollup.bucket(i + 1) + " " + MetricsRollup.bucket(2 * i + 1));
+      }
+      assertThat(rows(sql, "select count(*) from escalation_fact where fact_key like 'm%' and (wall_bucket is null"
+          + " or business_bucket is null)")).containsExactly("0");
+      assertThat(rows(sql, "select fact_key, wall_bucket, business_bucket from escalation_fact where fact_key like 'k%'"
+          + " order by fact_key"))
           .containsExactly("k1 " + MetricsRollup.bucket(17) + " " + MetricsRollup.bucket(5119),
               "k2 " + MetricsRollup.bucket(86_400) + " null", "k3 null null");
       assertThat(MetricsRollup.bucket(17)).isEqualTo(16);

@@ -310,10 +310,9 @@ class MetricsFiguresBenchmark {
   }
 
   private String get(String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri(path))
-        .header("Authorization", basic("lee.lead")).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+    Answer response = send(app.uri(path), basic("lee.lead"));
+    if (response.status() != 200) {
+      throw new IllegalStateException(path + ": " + response.status() + " " + response.body());
     }
     return response.body();
   }

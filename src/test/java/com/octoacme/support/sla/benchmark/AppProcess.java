@@ -40,6 +40,7 @@ public record AppProcess(int port, Process process, Path log, Duration untilRead
         old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+    Files.createDirectories(root.getParent());
     run(List.of(javaCommand, "-Djarmode=tools", "-jar", builtJar().toString(), "extract", "--destination", root.toString()),
         root.resolveSibling("image-layout-extract.log"));
     List<String> training = new ArrayList<>(List.of(javaCommand));

@@ -65,11 +65,18 @@ class LifecycleLoadBenchmark {
   private static final String ADMIN_PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
   private static final String DEMO_PASSWORD = "demo";
   private static final String BARE_PROCESS = "bare-lifecycle";
+  /** Five user tasks in a row and nothing else: the Tasklist calls of a lifecycle without any of its work. */
+  private static final String FIVE_TASKS_PROCESS = "bare-five-tasks";
+  private static final int FIVE_TASKS = Integer.getInteger("bench.five-tasks", 100);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final List<Long> lifecycleTasks = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> bareTasks = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> fiveTasks = Collections.synchronizedList(new ArrayList<>());
+  /** The lifecycle's claim + submit latencies per task, in the order a lifecycle meets them. */
+  private final Map<String, List<Long>> lifecycleTasksByKey = new java.util.concurrent.ConcurrentSkipListMap<>();
+  private final Map<String, Integer> taskOrder = new java.util.concurrent.ConcurrentHashMap<>();
   private AppProcess app;
   private static List<String> launch;
   private final java.util.concurrent.atomic.AtomicLong taskQueries = new java.util.concurrent.atomic.AtomicLong();
@@ -88,6 +95,7 @@ class LifecycleLoadBenchmark {
     List<String> jvm = new ArrayList<>(JVM.isBlank() ? AppProcess.imageJvmOptions() : Arrays.asList(JVM.trim().split("\\s+")));
     List<String> jvmWithoutRecording = List.copyOf(jvm);
     if (JFR) {
+      jvm.add("-XX:FlightRecorderOptions=stackdepth=1024");
       jvm.add("-XX:StartFlightRecording=filename=target/benchmark/lifecycle.jfr,settings=profile,dumponexit=true");
     }
     launch = LAYOUT.equals("jar") ? AppProcess.fatJar() : AppProcess.imageLayout(jvmWithoutRecording);
@@ -99,8 +107,11 @@ class LifecycleLoadBenchmark {
       deployBareProcess();
       run(10, i -> lifecycle("WARM-" + i)); // warm-up
       run(10, i -> bare());
+      run(4, i -> fiveTasks());
       lifecycleTasks.clear();
+      lifecycleTasksByKey.clear();
       bareTasks.clear();
+      fiveTasks.clear();
 
       Map<String, long[]> tablesBefore = tableWrites(jdbc);
       Counters before = Counters.read(jdbc);
@@ -118,6 +129,11 @@ class LifecycleLoadBenchmark {
       run(BARE, i -> bare());
       Duration bareTime = Duration.between(start, Instant.now());
       Counters bare = Counters.read(jdbc).minus(before);
+      long polls = taskQueries.get();
+      start = Instant.now();
+      run(FIVE_TASKS, i -> fiveTasks());
+      Duration fiveTasksTime = Duration.between(start, Instant.now());
+      long fiveTasksPolls = taskQueries.get() - polls;
       double lifecycleTx = lifecycle.commits / seconds(lifecycleTime);
       double bareTx = bare.commits / seconds(bareTime);
 
@@ -126,14 +142,22 @@ class LifecycleLoadBenchmark {
               + "(n=%d)%n", LIFECYCLES, lifecycleTime, THREADS, POLL_MILLIS, LIFECYCLES / seconds(lifecycleTime), lifecycleTx,
           percentile(lifecycleTasks, 50), percentile(lifecycleTasks, 95), lifecycleTasks.size()));
       report.append("  per lifecycle: ").append(lifecycle.per(LIFECYCLES)).append('\n');
+      report.append("  task completion p50 / p95 by task: ").append(String.join(", ", lifecycleTasksByKey.keySet().stream()
+          .sorted(java.util.Comparator.comparing(taskOrder::get)).map(key -> String.format("%s %d / %d ms", key,
+              percentile(lifecycleTasksByKey.get(key), 50), percentile(lifecycleTasksByKey.get(key), 95))).toList())).append('\n');
       report.append("  rows written per lifecycle, by table (inserted/updated/deleted): ")
           .append(perTable(tablesBefore, tablesAfter, LIFECYCLES)).append('\n');
       report.append("  CPU per lifecycle: ").append(cpu.per(LIFECYCLES)).append(String.format("; task queries (polls for the "
-          + "next task) per lifecycle: %.1f%n", (double) taskQueries.get() / LIFECYCLES));
+          + "next task) per lifecycle: %.1f%n", (double) polls / LIFECYCLES));
       report.append(String.format("bare process: %d in %s: %.1f/s, %.0f transactions/s; task completion p50 %d ms, p95 %d ms%n",
           BARE, bareTime, BARE / seconds(bareTime), bareTx, percentile(bareTasks, 50), percentile(bareTasks, 95)));
       report.append("  per bare instance: ").append(bare.per(BARE)).append('\n');
       report.append(String.format("ratio of transactions per second, lifecycle / bare: %.2f%n", lifecycleTx / bareTx));
+      report.append(String.format("five user tasks and nothing else (%s: start, then each task found, claimed and submitted as "
+              + "in a lifecycle): %d in %s: %.1f/s, task completion p50 %d ms, p95 %d ms, task queries per instance %.1f: "
+              + "the most lifecycles of five tasks per second these REST calls allow on this machine%n", FIVE_TASKS_PROCESS,
+          FIVE_TASKS, fiveTasksTime, FIVE_TASKS / seconds(fiveTasksTime), percentile(fiveTasks, 50), percentile(fiveTasks, 95),
+          (double) fiveTasksPolls / FIVE_TASKS));
       report.append("resident memory of the application after the run: ").append(app.resident()).append('\n');
       report.append("mails delivered to the sink: ").append(MailSink.instance().mails()).append('\n');
       report.append("metrics roll-ups kept live equal those rebuilt from the facts: ").append(rollupsMatchRebuild(jdbc))
@@ -213,7 +237,10 @@ class LifecycleLoadBenchmark {
     send("POST", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), user, "claim " + taskKey);
     send("POST", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", untyped(form)), user,
         "submit " + taskKey);
-    latencies.add((System.nanoTime() - started) / 1_000_000);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    latencies.add(millis);
+    taskOrder.putIfAbsent(taskKey, taskOrder.size());
+    lifecycleTasksByKey.computeIfAbsent(taskKey, k -> Collections.synchronizedList(new ArrayList<>())).add(millis);
   }
 
   private void bare() throws Exception {
@@ -226,18 +253,39 @@ class LifecycleLoadBenchmark {
     bareTasks.add((System.nanoTime() - begin) / 1_000_000);
   }
 
+  private void fiveTasks() throws Exception {
+    String instanceId = send("POST", "/engine-rest/process-definition/key/" + FIVE_TASKS_PROCESS + "/start", Map.of(), "admin",
+        "start five tasks").get("id").asText();
+    for (int task = 1; task <= 5; task++) {
+      String taskId = awaitTask("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=Task_" + task, "admin");
+      long begin = System.nanoTime();
+      send("POST", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "admin"), "admin", "claim five tasks");
+      send("POST", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of()), "admin", "submit five tasks");
+      fiveTasks.add((System.nanoTime() - begin) / 1_000_000);
+    }
+  }
+
   private void deployBareProcess() throws Exception {
-    String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Task_Bare").camundaCandidateGroups("support").endEvent().done());
+    deploy(BARE_PROCESS, Bpmn.convertToString(Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_Bare").camundaCandidateGroups("support").endEvent().done()));
+    org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> flow =
+        Bpmn.createExecutableProcess(FIVE_TASKS_PROCESS).camundaHistoryTimeToLive(1).startEvent();
+    for (int task = 1; task <= 5; task++) {
+      flow = flow.userTask("Task_" + task).camundaCandidateGroups("support");
+    }
+    deploy(FIVE_TASKS_PROCESS, Bpmn.convertToString(flow.endEvent().done()));
+  }
+
+  private void deploy(String processKey, String bpmn) throws Exception {
     String boundary = "bench-" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbare-lifecycle-benchmark\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + BARE_PROCESS + ".bpmn\"\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + processKey + ".bpmn\"\r\n"
         + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     HttpResponse<String> deployed = http.send(HttpRequest.newBuilder(app.uri("/engine-rest/deployment/create"))
         .header("Authorization", basic("admin")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
     if (deployed.statusCode() != 200) {
-      throw new IllegalStateException("deploying the bare process: " + deployed.statusCode() + " " + deployed.body());
+      throw new IllegalStateException("deploying " + processKey + ": " + deployed.statusCode() + " " + deployed.body());
     }
   }
 

@@ -123,6 +123,14 @@ class LifecycleLoadBenchmark {
       Counters lifecycle = Counters.read(jdbc).minus(before);
       CpuTimes cpu = CpuTimes.read(app.pid()).minus(cpuBefore);
       Map<String, long[]> tablesAfter = tableWrites(jdbc);
+      // each lifecycle's last step (closing) runs after its last task: how long until every escalation has ended
+      Instant lastTask = Instant.now();
+      long running;
+      while ((running = runningEscalations(jdbc)) > 0 && Duration.between(lastTask, Instant.now()).toSeconds() < 60) {
+        Thread.sleep(100);
+      }
+      String closing = running == 0 ? String.format("all closed %d ms after the last task", Duration.between(lastTask,
+          Instant.now()).toMillis()) : running + " still running 60 s after the last task";
 
       before = Counters.read(jdbc);
       start = Instant.now();
@@ -141,7 +149,7 @@ class LifecycleLoadBenchmark {
               + "every %d ms): %.1f lifecycles/s, %.0f transactions/s; task completion (claim + submit) p50 %d ms, p95 %d ms "
               + "(n=%d)%n", LIFECYCLES, lifecycleTime, THREADS, POLL_MILLIS, LIFECYCLES / seconds(lifecycleTime), lifecycleTx,
           percentile(lifecycleTasks, 50), percentile(lifecycleTasks, 95), lifecycleTasks.size()));
-      report.append("  per lifecycle: ").append(lifecycle.per(LIFECYCLES)).append('\n');
+      report.append("  per lifecycle: ").append(lifecycle.per(LIFECYCLES)).append("; escalations: ").append(closing).append('\n');
       report.append("  task completion p50 / p95 by task: ").append(String.join(", ", lifecycleTasksByKey.keySet().stream()
           .sorted(java.util.Comparator.comparing(taskOrder::get)).map(key -> String.format("%s %d / %d ms", key,
               percentile(lifecycleTasksByKey.get(key), 50), percentile(lifecycleTasksByKey.get(key), 95))).toList())).append('\n');
@@ -362,6 +370,11 @@ class LifecycleLoadBenchmark {
           (double) commits / runs, (double) inserted / runs, (double) updated / runs, (double) deleted / runs,
           (double) fetched / runs);
     }
+  }
+
+  private static long runningEscalations(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_"
+        + " where e.id_ = e.proc_inst_id_ and d.key_ = ?", Long.class, com.octoacme.support.escalation.EscalationVariables.PROCESS_ID);
   }
 
   private static Map<String, long[]> tableWrites(JdbcTemplate jdbc) {

@@ -17,7 +17,7 @@ RUN mvn -B -DskipTests package \
 FROM eclipse-temurin:17-jre
 RUN groupadd --system app && useradd --system --gid app --home-dir /app --no-create-home app
 WORKDIR /app
-# The node's memory: resident about 560 MiB after a load run (BENCHMARKS.md, lifecycle load benchmark, which
+# The node's memory: resident about 540 MiB after a load run (BENCHMARKS.md, lifecycle load benchmark, which
 # starts the application with exactly these options); the serial collector, as the JVM would pick in a container of
 # less than 2 GiB anyway, costs no throughput there. Give the container at least 768 MiB. TrimNativeHeapInterval hands
 # the memory that the JIT compiler and others freed back to the system every 5 s (without it: 558-637 MiB after runs).

@@ -55,7 +55,9 @@ public class ConflictRetries extends AbstractProcessEnginePlugin {
         job.unlock(); // acquirable again at once; retries, due date and exception as they were
         log.debug("Job {} lost a race and runs again: {}", jobId, job.getJobHandlerType());
         JobExecutor executor = context.getProcessEngineConfiguration().getJobExecutor();
-        context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> executor.jobWasAdded());
+        if (executor != null) {
+          context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> executor.jobWasAdded());
+        }
       }
       return null;
     };

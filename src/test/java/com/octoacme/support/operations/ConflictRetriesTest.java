@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConflictRetriesTest {
 
   private static final String PROCESS = "test-conflict-retries";
+  /** The one variable of the test process, which the step and another transaction both change. */
+  private static final String STEP = "step";
 
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
@@ -48,7 +50,7 @@ class ConflictRetriesTest {
   @Test
   void aJobThatLostARaceRunsAgainAtOnceWithItsAttemptsIntact() {
     LosesRaces.races.set(1);
-    String instance = runtime.startProcessInstanceByKey(PROCESS, Map.of("step", "initial")).getId();
+    String instance = runtime.startProcessInstanceByKey(PROCESS, Map.of(STEP, "initial")).getId();
     Job job = management.createJobQuery().processInstanceId(instance).singleResult();
 
     assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(OptimisticLockingException.class);
@@ -61,13 +63,13 @@ class ConflictRetriesTest {
 
     management.executeJob(job.getId());
     assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Done").count()).isEqualTo(1);
-    assertThat(runtime.getVariable(instance, "step")).isEqualTo("by the job");
+    assertThat(runtime.getVariable(instance, STEP)).isEqualTo("by the job");
   }
 
   @Test
   void aJobThatKeepsLosingMeetsItsRetryCycle() {
     LosesRaces.races.set(ConflictRetries.QUICK_RETRIES + 1);
-    String instance = runtime.startProcessInstanceByKey(PROCESS, Map.of("step", "initial")).getId();
+    String instance = runtime.startProcessInstanceByKey(PROCESS, Map.of(STEP, "initial")).getId();
     Job job = management.createJobQuery().processInstanceId(instance).singleResult();
 
     for (int conflict = 1; conflict <= ConflictRetries.QUICK_RETRIES; conflict++) {
@@ -88,11 +90,11 @@ class ConflictRetriesTest {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable("step", "by the job");
+      execution.setVariable(STEP, "by the job");
       if (races.getAndDecrement() > 0) {
         String instance = execution.getProcessInstanceId();
         Context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew().execute(context -> {
-          context.getExecutionManager().findExecutionById(instance).setVariable("step", "by another transaction");
+          context.getExecutionManager().findExecutionById(instance).setVariable(STEP, "by another transaction");
           return null;
         });
       }

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * A job that lost a race (another transaction changed what it changes: an {@link OptimisticLockingException}) did
  * nothing wrong: it runs again at once, on fresh state. By default the engine, which uses up no attempt for a conflict,
- * still waits the retry cycle's interval when the step has one: with the escalation's {@code R3/PT5M} a closing
- * waited five minutes because a mail's state had changed the escalation's mails line in the same instant (3 of 200
- * lifecycles under load). After {@link #QUICK_RETRIES} conflicts of one job the engine's handling applies again.
+ * still waits the retry cycle's interval when the step has one: with the escalation's {@code R3/PT5M} a closing was
+ * due again five minutes later because a mail's state had changed the escalation's mails line in the same instant
+ * (3-7 conflicts per 200 lifecycles under load). After {@link #QUICK_RETRIES} conflicts of one job the engine's
+ * handling applies again.
  */
 @Component
 public class ConflictRetries extends AbstractProcessEnginePlugin {

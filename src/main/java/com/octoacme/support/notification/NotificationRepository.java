@@ -6,11 +6,10 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface NotificationRepository extends JpaRepository<OutboxNotification, Long> {
+public interface NotificationRepository extends JpaRepository<OutboxNotification, Long>, OutboxUpdates {
 
   Optional<OutboxNotification> findByKey(String key);
 
@@ -26,15 +25,4 @@ public interface NotificationRepository extends JpaRepository<OutboxNotification
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select n from OutboxNotification n where n.key = :key")
   Optional<OutboxNotification> lockByKey(@Param("key") String key);
-
-  @Modifying
-  @Query("update OutboxNotification n set n.status = :sent, n.sentAt = :sentAt, n.attempts = n.attempts + 1,"
-      + " n.lastError = null where n.key = :key")
-  int markSent(@Param("key") String key, @Param("sentAt") Instant sentAt, @Param("sent") OutboxNotification.Status sent);
-
-  @Modifying
-  @Query("update OutboxNotification n set n.attempts = n.attempts + 1, n.lastError = :error,"
-      + " n.status = case when n.status = :sent then n.status else :failed end where n.key = :key")
-  int recordFailure(@Param("key") String key, @Param("error") String error,
-      @Param("failed") OutboxNotification.Status failed, @Param("sent") OutboxNotification.Status sent);
 }

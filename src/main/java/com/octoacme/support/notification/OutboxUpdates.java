@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The outbox's two updates of a row by its key. Not declared with {@code @Query}: Spring Data parses each declared
  * query at start-up with its own HQL grammar and Hibernate then validates it, and these two updates cost a node
- * restart about a second and a half (BENCHMARKS.md); here Hibernate reads each once, at its first use.
+ * restart about two seconds (13.1-13.6 s -> 10.7-11.0 s, BENCHMARKS.md); here Hibernate reads each once, at its first use.
  */
 public interface OutboxUpdates {
 
